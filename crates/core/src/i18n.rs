@@ -1,0 +1,355 @@
+//! Interface language: the strings of the interface in Arabic and English, and language-aware
+//! formatting of dates and numbers. Article text is never translated or altered here.
+
+use crate::date::{Date, DateSpec, Precision};
+use crate::url::Notice;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    #[default]
+    Ar,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_code(s: &str) -> Option<Lang> {
+        match s {
+            "ar" => Some(Lang::Ar),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            Lang::En => "ltr",
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ar => Lang::En,
+            Lang::En => Lang::Ar,
+        }
+    }
+}
+
+/// Month names as Iraqi and Levantine papers print them, with the Egyptian/Gregorian name after.
+const MONTHS_AR: [&str; 12] = [
+    "كانون الثاني/يناير",
+    "شباط/فبراير",
+    "آذار/مارس",
+    "نيسان/أبريل",
+    "أيار/مايو",
+    "حزيران/يونيو",
+    "تموز/يوليو",
+    "آب/أغسطس",
+    "أيلول/سبتمبر",
+    "تشرين الأول/أكتوبر",
+    "تشرين الثاني/نوفمبر",
+    "كانون الأول/ديسمبر",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month(lang: Lang, m: u8) -> &'static str {
+    let i = usize::from(m.clamp(1, 12) - 1);
+    match lang {
+        Lang::Ar => MONTHS_AR[i],
+        Lang::En => MONTHS_EN[i],
+    }
+}
+
+/// `27 January 2024` / `27 كانون الثاني/يناير 2024` (Western digits, as the corpus prints them).
+pub fn format_date(d: Date, lang: Lang) -> String {
+    format!("{} {} {}", d.day(), month(lang, d.month()), d.year())
+}
+
+/// A date with its precision: a day, `15–16 April 2024`, `September 2025`, `mid-October 2023`,
+/// `2014`; approximate dates say so.
+pub fn format_spec(s: &DateSpec, lang: Lang) -> String {
+    let (a, b) = (s.start, s.end);
+    let body = match s.precision {
+        Precision::Day => format_date(a, lang),
+        Precision::DayRange if a.year() == b.year() && a.month() == b.month() => {
+            format!(
+                "{}–{} {} {}",
+                a.day(),
+                b.day(),
+                month(lang, a.month()),
+                a.year()
+            )
+        }
+        Precision::DayRange => format!("{} – {}", format_date(a, lang), format_date(b, lang)),
+        Precision::Month => format!("{} {}", month(lang, a.month()), a.year()),
+        Precision::PartOfMonth => {
+            let part = match (a.day(), lang) {
+                (1..=10, Lang::En) => "early",
+                (11..=20, Lang::En) => "mid-",
+                (_, Lang::En) => "late",
+                (1..=10, Lang::Ar) => "مطلع",
+                (11..=20, Lang::Ar) => "منتصف",
+                (_, Lang::Ar) => "أواخر",
+            };
+            let sep = if part.ends_with('-') { "" } else { " " };
+            format!("{part}{sep}{} {}", month(lang, a.month()), a.year())
+        }
+        Precision::Year => a.year().to_string(),
+    };
+    if s.approximate {
+        match lang {
+            Lang::Ar => format!("نحو {body}"),
+            Lang::En => format!("about {body}"),
+        }
+    } else {
+        body
+    }
+}
+
+/// Interface strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    AppName,
+    Tagline,
+    Library,
+    Articles,
+    Outlet,
+    Outlets,
+    AllOutlets,
+    Published,
+    Headline,
+    Words,
+    DateRange,
+    From,
+    To,
+    ClearFilters,
+    Showing,
+    Of,
+    NoMatches,
+    BackToLibrary,
+    Paragraph,
+    HowDateIsKnown,
+    Artifact,
+    SuppliedTitle,
+    CopyLink,
+    LinkCopied,
+    Language,
+    DismissNotice,
+    LinkProblems,
+    CorpusVersion,
+    Filters,
+    Approximate,
+    Note,
+    ArticleText,
+    WordCount,
+}
+
+pub fn t(lang: Lang, m: Msg) -> &'static str {
+    use Msg::*;
+    match (lang, m) {
+        (Lang::Ar, AppName) => "مرصد",
+        (Lang::En, AppName) => "Marsad",
+        (Lang::Ar, Tagline) => "كيف غطّت وسائل الإعلام العربية الحدث نفسه",
+        (Lang::En, Tagline) => "How Arabic news outlets framed the same events",
+        (Lang::Ar, Library) => "المكتبة",
+        (Lang::En, Library) => "Library",
+        (Lang::Ar, Articles) => "المقالات",
+        (Lang::En, Articles) => "Articles",
+        (Lang::Ar, Outlet) => "الوسيلة",
+        (Lang::En, Outlet) => "Outlet",
+        (Lang::Ar, Outlets) => "الوسائل الإعلامية",
+        (Lang::En, Outlets) => "Outlets",
+        (Lang::Ar, AllOutlets) => "كل الوسائل",
+        (Lang::En, AllOutlets) => "All outlets",
+        (Lang::Ar, Published) => "تاريخ النشر",
+        (Lang::En, Published) => "Published",
+        (Lang::Ar, Headline) => "العنوان",
+        (Lang::En, Headline) => "Headline",
+        (Lang::Ar, Words) => "كلمة",
+        (Lang::En, Words) => "words",
+        (Lang::Ar, DateRange) => "فترة النشر",
+        (Lang::En, DateRange) => "Publication dates",
+        (Lang::Ar, From) => "من",
+        (Lang::En, From) => "From",
+        (Lang::Ar, To) => "إلى",
+        (Lang::En, To) => "To",
+        (Lang::Ar, ClearFilters) => "إزالة كل المرشّحات",
+        (Lang::En, ClearFilters) => "Clear all filters",
+        (Lang::Ar, Showing) => "يُعرض",
+        (Lang::En, Showing) => "Showing",
+        (Lang::Ar, Of) => "من أصل",
+        (Lang::En, Of) => "of",
+        (Lang::Ar, NoMatches) => "لا مقالات تطابق هذه المرشّحات.",
+        (Lang::En, NoMatches) => "No article matches these filters.",
+        (Lang::Ar, BackToLibrary) => "العودة إلى المكتبة",
+        (Lang::En, BackToLibrary) => "Back to the library",
+        (Lang::Ar, Paragraph) => "فقرة",
+        (Lang::En, Paragraph) => "Paragraph",
+        (Lang::Ar, HowDateIsKnown) => "كيف عُرف التاريخ",
+        (Lang::En, HowDateIsKnown) => "How the date is known",
+        (Lang::Ar, Artifact) => "أثر من أداة النسخ، ليس من نص الوسيلة",
+        (Lang::En, Artifact) => "scraper artifact, not the outlet's text",
+        (Lang::Ar, SuppliedTitle) => "لا عنوان في النص؛ العنوان من الفهرس",
+        (Lang::En, SuppliedTitle) => "no headline in the text; title supplied by the catalog",
+        (Lang::Ar, CopyLink) => "نسخ الرابط",
+        (Lang::En, CopyLink) => "Copy link",
+        (Lang::Ar, LinkCopied) => "نُسخ الرابط",
+        (Lang::En, LinkCopied) => "Link copied",
+        (Lang::Ar, Language) => "English",
+        (Lang::En, Language) => "العربية",
+        (Lang::Ar, DismissNotice) => "إخفاء",
+        (Lang::En, DismissNotice) => "Dismiss",
+        (Lang::Ar, LinkProblems) => "تعذّر استخدام بعض أجزاء الرابط:",
+        (Lang::En, LinkProblems) => "Parts of this link could not be used:",
+        (Lang::Ar, CorpusVersion) => "نسخة المدوّنة",
+        (Lang::En, CorpusVersion) => "Corpus version",
+        (Lang::Ar, Filters) => "المرشّحات",
+        (Lang::En, Filters) => "Filters",
+        (Lang::Ar, Approximate) => "تقريبي",
+        (Lang::En, Approximate) => "approximate",
+        (Lang::Ar, Note) => "ملاحظة",
+        (Lang::En, Note) => "Note",
+        (Lang::Ar, ArticleText) => "نص المقال",
+        (Lang::En, ArticleText) => "Article text",
+        (Lang::Ar, WordCount) => "عدد الكلمات",
+        (Lang::En, WordCount) => "Words",
+    }
+}
+
+/// One sentence naming what in the link was dropped or changed, and what is shown instead.
+pub fn notice_text(lang: Lang, n: &Notice) -> String {
+    match (lang, n) {
+        (Lang::En, Notice::UnknownParam { name }) => {
+            format!("Unknown parameter “{name}” was ignored.")
+        }
+        (Lang::Ar, Notice::UnknownParam { name }) => {
+            format!("تم تجاهل المعامل غير المعروف «{name}».")
+        }
+        (Lang::En, Notice::RepeatedParam { name }) => {
+            format!("“{name}” appears more than once; the first value is used.")
+        }
+        (Lang::Ar, Notice::RepeatedParam { name }) => {
+            format!("المعامل «{name}» مكرر؛ استُخدمت القيمة الأولى.")
+        }
+        (Lang::En, Notice::BadEncoding { name }) => {
+            format!("“{name}” is not correctly encoded and was ignored.")
+        }
+        (Lang::Ar, Notice::BadEncoding { name }) => format!("ترميز «{name}» غير صحيح فتم تجاهله."),
+        (Lang::En, Notice::BadView { value }) => {
+            format!("There is no view called “{value}”; showing the library.")
+        }
+        (Lang::Ar, Notice::BadView { value }) => {
+            format!("لا يوجد عرض باسم «{value}»؛ تُعرض المكتبة.")
+        }
+        (Lang::En, Notice::MissingArticle) => {
+            "The link asks for the reader but names no article; showing the library.".into()
+        }
+        (Lang::Ar, Notice::MissingArticle) => {
+            "يطلب الرابط القارئ دون تحديد مقال؛ تُعرض المكتبة.".into()
+        }
+        (Lang::En, Notice::UnknownArticle { id }) => {
+            format!("No article has the id “{id}”; showing the library.")
+        }
+        (Lang::Ar, Notice::UnknownArticle { id }) => {
+            format!("لا يوجد مقال بالمعرّف «{id}»؛ تُعرض المكتبة.")
+        }
+        (Lang::En, Notice::ArticleIgnored { id }) => {
+            format!("The library view does not open an article; “{id}” was ignored.")
+        }
+        (Lang::Ar, Notice::ArticleIgnored { id }) => {
+            format!("عرض المكتبة لا يفتح مقالاً؛ تم تجاهل «{id}».")
+        }
+        (Lang::En, Notice::UnknownOutlet { id }) => {
+            format!("No outlet has the id “{id}”; it was removed from the filter.")
+        }
+        (Lang::Ar, Notice::UnknownOutlet { id }) => {
+            format!("لا توجد وسيلة بالمعرّف «{id}»؛ أزيلت من المرشّح.")
+        }
+        (Lang::En, Notice::BadDate { name, value }) => {
+            format!("“{name}={value}” is not a date (YYYY-MM-DD); that bound was removed.")
+        }
+        (Lang::Ar, Notice::BadDate { name, value }) => {
+            format!("«{name}={value}» ليس تاريخاً صالحاً (YYYY-MM-DD)؛ أزيل هذا الحد.")
+        }
+        (Lang::En, Notice::ReversedRange { from, to }) => {
+            format!("The date range ended ({to}) before it began ({from}); the two were swapped.")
+        }
+        (Lang::Ar, Notice::ReversedRange { from, to }) => {
+            format!("تنتهي الفترة ({to}) قبل أن تبدأ ({from})؛ تم تبديل الحدّين.")
+        }
+        (Lang::En, Notice::BadLang { value }) => {
+            format!("“{value}” is not an interface language (ar or en); showing Arabic.")
+        }
+        (Lang::Ar, Notice::BadLang { value }) => {
+            format!("«{value}» ليست لغة واجهة (ar أو en)؛ تُعرض العربية.")
+        }
+        (Lang::En, Notice::QueryTooLong { chars }) => {
+            format!("The search text was {chars} characters long and was shortened.")
+        }
+        (Lang::Ar, Notice::QueryTooLong { chars }) => {
+            format!("نص البحث طوله {chars} حرفاً فتم تقصيره.")
+        }
+    }
+}
+
+/// Splits a note written in one language into runs, so that quotations in the other script can be
+/// isolated (`<bdi>`) and never scramble the surrounding text. A quotation is what stands between
+/// « and »; the guillemets stay outside the quoted run. Returns `(is_quotation, text)` runs whose
+/// concatenation is the input.
+pub fn split_quotations(s: &str) -> Vec<(bool, &str)> {
+    let mut runs = Vec::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('«') {
+        let inner_start = open + '«'.len_utf8();
+        let Some(close_rel) = rest[inner_start..].find('»') else {
+            break;
+        };
+        let close = inner_start + close_rel;
+        runs.push((false, &rest[..inner_start]));
+        runs.push((true, &rest[inner_start..close]));
+        rest = &rest[close..];
+    }
+    runs.push((false, rest));
+    runs.retain(|(_, t)| !t.is_empty());
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotations_are_split_out_and_nothing_is_lost() {
+        let s = "Stated in the text: «اليوم السبت 27 كانون الثاني يناير 2024» (Saturday).";
+        let runs = split_quotations(s);
+        assert_eq!(runs.iter().map(|r| r.1).collect::<String>(), s);
+        assert_eq!(runs[1], (true, "اليوم السبت 27 كانون الثاني يناير 2024"));
+        assert_eq!(runs.len(), 3);
+        assert_eq!(split_quotations("no quotes"), [(false, "no quotes")]);
+        assert_eq!(split_quotations("«unclosed"), [(false, "«unclosed")]);
+        assert_eq!(
+            split_quotations("«a» and «b»")
+                .iter()
+                .filter(|r| r.0)
+                .count(),
+            2
+        );
+    }
+}

@@ -1,0 +1,20 @@
+//! Marsad's pure core: everything that can be computed without a browser.
+//!
+//! No module here depends on leptos, web-sys, js-sys or wasm-bindgen; all of it is tested natively.
+//!
+//! - [`date`]: calendar dates and dates with a precision.
+//! - [`model`]: the corpus (outlets, articles, blocks of verbatim text).
+//! - [`catalog`]: reading and validating `seeds/` (used at build time).
+//! - [`filter`]: which articles a view shows, and facet counts.
+//! - [`url`]: the one codec between a view and its query string.
+//! - [`i18n`]: interface language and language-aware formatting of dates and numbers.
+
+pub mod catalog;
+pub mod date;
+pub mod filter;
+pub mod i18n;
+pub mod model;
+pub mod url;
+
+pub use date::{Date, DateSpec, Precision};
+pub use model::{Article, Block, BlockKind, Corpus, Outlet};

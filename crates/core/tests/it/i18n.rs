@@ -1,0 +1,61 @@
+use marsad_core::i18n::{Lang, format_date, format_spec, notice_text};
+use marsad_core::url::Notice;
+use marsad_core::{Date, DateSpec, Precision};
+
+fn d(s: &str) -> Date {
+    Date::parse_iso(s).unwrap()
+}
+
+#[test]
+fn dates_read_naturally_in_both_languages() {
+    assert_eq!(format_date(d("2024-01-27"), Lang::En), "27 January 2024");
+    assert_eq!(
+        format_date(d("2024-01-27"), Lang::Ar),
+        "27 كانون الثاني/يناير 2024"
+    );
+    let range = DateSpec::new(d("2024-04-15"), d("2024-04-16"), Precision::DayRange, true).unwrap();
+    assert_eq!(format_spec(&range, Lang::En), "about 15–16 April 2024");
+    assert_eq!(format_spec(&range, Lang::Ar), "نحو 15–16 نيسان/أبريل 2024");
+    let mid = DateSpec::new(
+        d("2023-10-11"),
+        d("2023-10-20"),
+        Precision::PartOfMonth,
+        false,
+    )
+    .unwrap();
+    assert_eq!(format_spec(&mid, Lang::En), "mid-October 2023");
+    assert_eq!(format_spec(&mid, Lang::Ar), "منتصف تشرين الأول/أكتوبر 2023");
+}
+
+#[test]
+fn every_notice_has_text_in_both_languages() {
+    let notices = [
+        Notice::UnknownParam { name: "x".into() },
+        Notice::RepeatedParam { name: "x".into() },
+        Notice::BadEncoding { name: "x".into() },
+        Notice::BadView { value: "x".into() },
+        Notice::MissingArticle,
+        Notice::UnknownArticle { id: "x".into() },
+        Notice::ArticleIgnored { id: "x".into() },
+        Notice::UnknownOutlet { id: "x".into() },
+        Notice::BadDate {
+            name: "from".into(),
+            value: "x".into(),
+        },
+        Notice::ReversedRange {
+            from: d("2024-02-01"),
+            to: d("2024-01-01"),
+        },
+        Notice::BadLang { value: "x".into() },
+        Notice::QueryTooLong { chars: 900 },
+    ];
+    for n in &notices {
+        let (ar, en) = (notice_text(Lang::Ar, n), notice_text(Lang::En, n));
+        assert!(
+            ar.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+            "{ar}"
+        );
+        assert!(en.is_ascii() || en.contains('“'), "{en}");
+        assert_ne!(ar, en);
+    }
+}

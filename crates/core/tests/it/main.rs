@@ -1,0 +1,35 @@
+//! Integration tests of the pure core. One binary, one module per concern:
+//!
+//! - `seeds`: the real `seeds/` directory builds, and its texts survive embedding byte for byte.
+//! - `catalog_errors`: each kind of bad seed data fails with a message naming file and line.
+//! - `url_codec`: links round-trip, and bad links degrade to the nearest valid view with notices.
+//! - `filters`: outlet and date filters and their facet counts.
+//! - `i18n`: language-aware formatting and that every notice reads in both languages.
+
+mod catalog_errors;
+mod filters;
+mod i18n;
+mod seeds;
+mod url_codec;
+
+use marsad_core::Corpus;
+use std::path::PathBuf;
+
+/// The project's real seeds directory.
+pub fn seeds_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
+}
+
+/// The real corpus, built exactly as the build script builds it, then decoded as the app does.
+pub fn corpus() -> Corpus {
+    let json = marsad_core::catalog::embed_dir(&seeds_dir(), "seeds").unwrap_or_else(|errs| {
+        panic!(
+            "{}",
+            errs.iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    Corpus::from_json(&json).expect("embedded JSON decodes")
+}

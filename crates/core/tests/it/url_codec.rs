@@ -1,0 +1,220 @@
+use super::corpus;
+use marsad_core::Date;
+use marsad_core::i18n::Lang;
+use marsad_core::url::{Notice, View, ViewState, decode, encode};
+
+fn d(s: &str) -> Date {
+    Date::parse_iso(s).unwrap()
+}
+
+/// Protects shareable links: every valid state survives encode → decode unchanged.
+#[test]
+fn valid_states_round_trip() {
+    let corpus = corpus();
+    let states = [
+        ViewState::default(),
+        ViewState {
+            lang: Lang::En,
+            ..Default::default()
+        },
+        ViewState {
+            view: View::Read,
+            article: Some("k24-hmc-launch".into()),
+            outlets: vec!["kurdistan24".into(), "alain".into()],
+            from: Some(d("2024-01-01")),
+            to: Some(d("2024-06-30")),
+            q: "اللجنة العسكرية العليا & \"HMC\" 100%+".into(),
+            lang: Lang::En,
+        },
+    ];
+    for s in states {
+        let decoded = decode(&encode(&s), &corpus);
+        assert_eq!(decoded.notices, vec![], "{s:?}");
+        assert_eq!(decoded.state, s);
+    }
+}
+
+#[test]
+fn the_default_view_has_an_empty_query() {
+    assert_eq!(encode(&ViewState::default()), "");
+}
+
+#[test]
+fn parameter_names_are_the_documented_ones() {
+    let s = ViewState {
+        view: View::Read,
+        article: Some("a".into()),
+        outlets: vec!["x".into(), "y".into()],
+        from: Some(d("2024-01-01")),
+        to: Some(d("2024-02-01")),
+        q: "ق".into(),
+        lang: Lang::En,
+    };
+    assert_eq!(
+        encode(&s),
+        "view=read&article=a&outlet=x,y&from=2024-01-01&to=2024-02-01&q=%D9%82&lang=en"
+    );
+}
+
+#[test]
+fn outlets_are_kept_in_corpus_order_without_repeats() {
+    let got = decode("?outlet=shafaq,kurdistan24,shafaq", &corpus());
+    assert_eq!(got.state.outlets, ["kurdistan24", "shafaq"]);
+    assert!(got.notices.is_empty());
+}
+
+/// Protects "a bad link shows the nearest valid view": an unknown article falls back to the
+/// library but keeps the valid filters.
+#[test]
+fn unknown_article_gives_library_with_filters_kept() {
+    let got = decode("view=read&article=nope&outlet=alain&lang=en", &corpus());
+    assert_eq!(got.state.view, View::Library);
+    assert_eq!(got.state.outlets, ["alain"]);
+    assert_eq!(got.state.lang, Lang::En);
+    assert_eq!(got.notices, [Notice::UnknownArticle { id: "nope".into() }]);
+}
+
+#[test]
+fn unknown_outlet_is_dropped_and_named() {
+    let got = decode("outlet=alain,bbc", &corpus());
+    assert_eq!(got.state.outlets, ["alain"]);
+    assert_eq!(got.notices, [Notice::UnknownOutlet { id: "bbc".into() }]);
+}
+
+#[test]
+fn malformed_values_are_named_and_dropped() {
+    let got = decode(
+        "view=timeline&from=2024-13-01&to=soon&lang=fr&zoom=3",
+        &corpus(),
+    );
+    assert_eq!(got.state, ViewState::default());
+    assert_eq!(
+        got.notices,
+        [
+            Notice::UnknownParam {
+                name: "zoom".into()
+            },
+            Notice::BadLang { value: "fr".into() },
+            Notice::BadView {
+                value: "timeline".into()
+            },
+            Notice::BadDate {
+                name: "from".into(),
+                value: "2024-13-01".into()
+            },
+            Notice::BadDate {
+                name: "to".into(),
+                value: "soon".into()
+            },
+        ]
+    );
+}
+
+#[test]
+fn reversed_range_is_swapped() {
+    let got = decode("from=2024-09-30&to=2024-07-01", &corpus());
+    assert_eq!(
+        (got.state.from, got.state.to),
+        (Some(d("2024-07-01")), Some(d("2024-09-30")))
+    );
+    assert_eq!(got.notices.len(), 1);
+}
+
+#[test]
+fn read_without_article_falls_back_to_library() {
+    let got = decode("view=read", &corpus());
+    assert_eq!(got.state.view, View::Library);
+    assert_eq!(got.notices, [Notice::MissingArticle]);
+}
+
+#[test]
+fn an_article_alone_opens_the_reader() {
+    let got = decode("article=alain-first-round", &corpus());
+    assert_eq!(got.state.view, View::Read);
+    assert!(got.notices.is_empty());
+}
+
+#[test]
+fn broken_percent_escapes_do_not_panic() {
+    let got = decode("q=%D9&outlet=%zz&view=%", &corpus());
+    assert_eq!(got.state, ViewState::default());
+    assert_eq!(got.notices.len(), 3);
+}
+
+#[test]
+fn repeated_parameters_keep_the_first() {
+    let got = decode("lang=en&lang=ar", &corpus());
+    assert_eq!(got.state.lang, Lang::En);
+    assert_eq!(
+        got.notices,
+        [Notice::RepeatedParam {
+            name: "lang".into()
+        }]
+    );
+}
+
+#[test]
+fn overlong_queries_are_shortened() {
+    let q = "ب".repeat(2000);
+    let got = decode(&format!("q={q}"), &corpus());
+    assert_eq!(
+        got.state.q.chars().count(),
+        marsad_core::url::MAX_QUERY_CHARS
+    );
+}
+
+/// Protects "decoding a link never panics" on arbitrary input: a deterministic fuzz over byte
+/// soup built from link-like pieces, percent escapes, Arabic, bidi controls and combining marks.
+#[test]
+fn decoding_never_panics_on_arbitrary_input() {
+    let corpus = corpus();
+    let pieces = [
+        "view",
+        "read",
+        "=",
+        "&",
+        "?",
+        "%",
+        "%D9%82",
+        "%E2%80%8F",
+        "+",
+        ",",
+        "article",
+        "outlet",
+        "from",
+        "2024-02-30",
+        "to",
+        "q",
+        "lang",
+        "\u{202E}",
+        "\u{0651}",
+        "ـ",
+        "k24-hmc-launch",
+        "alain",
+        "\0",
+        "%FF",
+        "%C0%AF",
+        "🙂",
+        "=&=&",
+        "9999-12-31",
+        "0000-01-01",
+    ];
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..20_000 {
+        let mut s = String::new();
+        for _ in 0..(x % 12) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            s.push_str(pieces[(x % pieces.len() as u64) as usize]);
+        }
+        x = x.wrapping_add(1);
+        let got = decode(&s, &corpus);
+        // Whatever came in, what comes out is a valid state that round-trips.
+        assert_eq!(
+            decode(&encode(&got.state), &corpus).state,
+            got.state,
+            "{s:?}"
+        );
+    }
+}

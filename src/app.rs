@@ -1,0 +1,160 @@
+//! The shell: header (title, language switch, copy link), link notices, the current view, footer.
+
+use crate::state::{self, use_url_state};
+use crate::{corpus, library::Library, reader::Reader};
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use marsad_core::i18n::{Msg, notice_text, t};
+use marsad_core::url::{View, ViewState};
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Shell />
+        </Router>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    state::provide();
+    let us = use_url_state();
+    let st = us.state;
+    let lang = Memo::new(move |_| st.get().lang);
+    let view_kind = Memo::new(move |_| st.get().view);
+
+    // The page's own language and direction follow the interface language.
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", l.code());
+            let _ = root.set_attribute("dir", l.dir());
+        }
+        document().set_title(match l {
+            marsad_core::i18n::Lang::Ar => "مرصد — Marsad",
+            marsad_core::i18n::Lang::En => "Marsad — مرصد",
+        });
+    });
+
+    view! {
+        <Header />
+        <Notices />
+        <main id="main">
+            {move || match view_kind.get() {
+                View::Library => view! { <Library /> }.into_any(),
+                View::Read => view! { <Reader /> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            {move || format!("{}: {}", t(lang.get(), Msg::CorpusVersion), corpus().version)}
+        </footer>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let us = use_url_state();
+    let st = us.state;
+    let lang = Memo::new(move |_| st.get().lang);
+    let home = {
+        let us = us.clone();
+        move || {
+            let s = st.get();
+            us.href(&ViewState {
+                view: View::Library,
+                article: None,
+                ..s
+            })
+        }
+    };
+    let other_lang = {
+        let us = us.clone();
+        move || {
+            let s = st.get();
+            us.href(&ViewState {
+                lang: s.lang.other(),
+                ..s
+            })
+        }
+    };
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let href = window().location().href().unwrap_or_default();
+        let promise = window().navigator().clipboard().write_text(&href);
+        wasm_bindgen_futures::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            copied.set(Some(ok));
+        });
+    };
+    // Any navigation resets the "copied" confirmation.
+    Effect::new(move |_| {
+        st.track();
+        copied.set(None);
+    });
+    view! {
+        <header class="site-header">
+            <a class="brand" href=home>
+                <span class="brand-name">{move || t(lang.get(), Msg::AppName)}</span>
+                <span class="tagline">{move || t(lang.get(), Msg::Tagline)}</span>
+            </a>
+            <nav class="header-actions">
+                <a
+                    class="lang-switch"
+                    href=other_lang
+                    hreflang=move || lang.get().other().code()
+                    lang=move || lang.get().other().code()
+                    data-testid="lang-switch"
+                >
+                    {move || t(lang.get(), Msg::Language)}
+                </a>
+                <button type="button" class="copy-link" data-testid="copy-link" on:click=copy>
+                    {move || match copied.get() {
+                        Some(true) => t(lang.get(), Msg::LinkCopied),
+                        _ => t(lang.get(), Msg::CopyLink),
+                    }}
+                </button>
+                <Show when=move || copied.get() == Some(false)>
+                    <input
+                        class="link-fallback"
+                        readonly
+                        prop:value=move || { st.track(); window().location().href().unwrap_or_default() }
+                        on:focus=move |ev| {
+                            use wasm_bindgen::JsCast;
+                            if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                i.select();
+                            }
+                        }
+                    />
+                </Show>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let us = use_url_state();
+    let st = us.state;
+    let notices = us.notices;
+    view! {
+        <Show when=move || !notices.get().is_empty()>
+            <section class="notice" role="alert" data-testid="notice">
+                <p class="notice-title">{move || t(st.get().lang, Msg::LinkProblems)}</p>
+                <ul>
+                    {move || {
+                        let lang = st.get().lang;
+                        notices
+                            .get()
+                            .iter()
+                            .map(|n| view! { <li>{notice_text(lang, n)}</li> })
+                            .collect_view()
+                    }}
+                </ul>
+                <button type="button" class="notice-dismiss" on:click=move |_| notices.set(Vec::new())>
+                    {move || t(st.get().lang, Msg::DismissNotice)}
+                </button>
+            </section>
+        </Show>
+    }
+}

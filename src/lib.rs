@@ -1,0 +1,25 @@
+//! Marsad's user interface: thin Leptos components over the pure core (`marsad_core`).
+//!
+//! - [`app`]: the shell (header, notices, footer) and the switch between views.
+//! - `state`: the only module that touches the router and the URL.
+//! - `library`, `reader`: the two views.
+
+pub mod app;
+mod library;
+mod reader;
+mod state;
+
+pub use app::App;
+
+use marsad_core::Corpus;
+use std::sync::LazyLock;
+
+/// The corpus embedded at build time by `build.rs` (validated there, so decoding cannot fail).
+static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
+    Corpus::from_json(include_str!(concat!(env!("OUT_DIR"), "/corpus.json")))
+        .expect("build.rs embeds a corpus that decodes")
+});
+
+pub fn corpus() -> &'static Corpus {
+    &CORPUS
+}

@@ -1,0 +1,153 @@
+// End-to-end tests: the release dist/ served over HTTP, in headless Chromium, clicked through as a
+// reader would. Run by `cargo xtask test` (which builds dist/ first).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openFresh, SUB_PATH } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const rowIds = (page) =>
+  page.$$eval('.article-row', (rows) => rows.map((r) => r.getAttribute('data-article')));
+
+/** What a reader sees of a view, for comparing two sessions. */
+async function snapshot(page) {
+  return page.evaluate(() => ({
+    search: location.search,
+    lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+    rows: [...document.querySelectorAll('.article-row')].map((r) => r.getAttribute('data-article')),
+    checked: [...document.querySelectorAll('.facet-value')]
+      .filter((l) => l.querySelector('input').checked)
+      .map((l) => l.getAttribute('data-outlet')),
+    reader: document.querySelector('.reader')?.getAttribute('data-article') ?? null,
+    title: document.querySelector('.reader-title')?.textContent ?? null,
+    paragraphs: [...document.querySelectorAll('.para .ptext')].map((p) => p.textContent),
+  }));
+}
+
+// Protects the core journey of issue 2: filter by outlet, open an article, copy the link, open it in
+// a fresh session and find the same view; back/forward and reload restore views; and nothing the page
+// loads comes from anywhere but its own origin.
+test('filter, read, copy link, reopen in a fresh session; history works; no request leaves the origin', async () => {
+  const { context, page, requests, errors } = await openFresh(browser, server.url);
+  assert.equal((await rowIds(page)).length, 5);
+
+  await page.click('[data-outlet=kurdistan24] input');
+  await page.waitForFunction(() => document.querySelectorAll('.article-row').length === 1);
+  assert.deepEqual(await rowIds(page), ['k24-hmc-launch']);
+  assert.equal(new URL(page.url()).search, '?outlet=kurdistan24');
+
+  await page.click('.article-row .row-headline');
+  await page.waitForSelector('.reader[data-article=k24-hmc-launch]');
+  assert.equal(new URL(page.url()).search, '?view=read&article=k24-hmc-launch&outlet=kurdistan24');
+  assert.equal(new URL(page.url()).pathname, SUB_PATH, 'the app stays on its own path');
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await page.click('[data-testid=copy-link]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=copy-link]').textContent !== 'نسخ الرابط');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, page.url());
+
+  const before = await snapshot(page);
+  assert.equal(before.paragraphs.length, 16);
+  const fresh = await openFresh(browser, copied);
+  await fresh.page.waitForSelector('.reader');
+  assert.deepEqual(await snapshot(fresh.page), before, 'the copied link opens the identical view');
+  await fresh.context.close();
+
+  await page.goBack();
+  await page.waitForSelector('.article-row');
+  assert.deepEqual(await rowIds(page), ['k24-hmc-launch'], 'back restores the filtered library');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelectorAll('.article-row').length === 5);
+  await page.goForward();
+  await page.goForward();
+  await page.waitForSelector('.reader[data-article=k24-hmc-launch]');
+  await page.reload();
+  await page.waitForSelector('.reader[data-article=k24-hmc-launch]');
+  assert.deepEqual(await snapshot(page), before, 'reload restores the reader');
+
+  const foreign = [...requests, ...fresh.requests].filter((u) => new URL(u).origin !== server.origin);
+  assert.deepEqual(foreign, [], 'every request stays on the page origin');
+  assert.ok(requests.some((u) => u.endsWith('.wasm')), 'requests were recorded');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Protects "a bad link shows a notice and the nearest valid view, never a blank page".
+test('a malformed link shows a notice naming each problem and the nearest valid view', async () => {
+  const url = `${server.url}?view=read&article=no-such-article&outlet=alain,bbc&from=2024-13-01&lang=en`;
+  const { context, page, errors } = await openFresh(browser, url);
+  await page.waitForSelector('[data-testid=notice]');
+  const notice = await page.textContent('[data-testid=notice]');
+  assert.match(notice, /no-such-article/);
+  assert.match(notice, /bbc/);
+  assert.match(notice, /2024-13-01/);
+  assert.deepEqual(await rowIds(page), ['alain-first-round']);
+  assert.equal(new URL(page.url()).search, '?outlet=alain&lang=en', 'the link now says what is shown');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Protects the reader: RTL Arabic in the bundled Naskh font, numbered paragraphs, marked artifacts.
+test('the reader lays Arabic out right to left and marks scraper artifacts', async () => {
+  const { context, page } = await openFresh(browser, `${server.url}?article=unattributed-biden-sudani`);
+  await page.waitForSelector('.reader');
+  const facts = await page.evaluate(() => {
+    const text = document.querySelector('section.text');
+    const para = text.querySelector('.para .ptext');
+    return {
+      direction: getComputedStyle(text).direction,
+      fontLoaded: document.fonts.check('20px "Marsad Naskh"', 'مرصد'),
+      firstNumber: text.querySelector('.pnum').textContent,
+      // In RTL the paragraph number sits to the right of the text.
+      numberOnRight: text.querySelector('.pnum').getBoundingClientRect().left > para.getBoundingClientRect().left,
+      artifacts: [...text.querySelectorAll('.artifact')].map((a) => a.getAttribute('data-kind')),
+    };
+  });
+  assert.deepEqual(facts, {
+    direction: 'rtl',
+    fontLoaded: true,
+    firstNumber: '1',
+    numberOnRight: true,
+    artifacts: ['ad_marker', 'ad_marker', 'source_label'],
+  });
+  await context.close();
+});
+
+// Protects the language switch: a link to the same view in the other interface language.
+test('switching the interface language keeps the view and flips the direction', async () => {
+  const { context, page } = await openFresh(browser, `${server.url}?outlet=shafaq`);
+  await page.click('[data-testid=lang-switch]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  const s = await snapshot(page);
+  assert.equal(s.dir, 'ltr');
+  assert.deepEqual(s.rows, ['shafaq-mission-end']);
+  assert.equal(s.search, '?outlet=shafaq&lang=en');
+  assert.match(await page.textContent('.article-row'), /Shafaq News/);
+  await context.close();
+});
+
+// Protects the date filter inputs.
+test('date inputs filter the library and zero counts stay visible', async () => {
+  const { context, page } = await openFresh(browser, server.url);
+  await page.fill('[data-testid=from]', '2024-07-01');
+  await page.waitForFunction(() => document.querySelectorAll('.article-row').length === 2);
+  assert.deepEqual(await rowIds(page), ['shafaq-mission-end', 'infoplus-second-dialogue']);
+  assert.equal(new URL(page.url()).search, '?from=2024-07-01');
+  const empty = await page.$$eval('.facet-value.empty', (ls) => ls.map((l) => l.getAttribute('data-outlet')));
+  assert.deepEqual(empty, ['kurdistan24', 'alain', 'unattributed']);
+  await context.close();
+});

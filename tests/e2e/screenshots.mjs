@@ -1,0 +1,33 @@
+// Screenshots of each view, in both interface languages, at desktop and phone widths.
+// Usage: node tests/e2e/screenshots.mjs OUT_DIR   (run by `cargo xtask screenshots`)
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, openFresh } from './harness.mjs';
+
+const out = path.resolve(process.argv[2] || 'target/screenshots');
+fs.mkdirSync(out, { recursive: true });
+const views = {
+  library: '',
+  'library-filtered': '?outlet=kurdistan24,alain&from=2024-01-01&to=2024-03-31',
+  'reader-k24': '?view=read&article=k24-hmc-launch',
+  'reader-artifacts': '?view=read&article=unattributed-biden-sudani',
+  'bad-link': '?view=read&article=nope&outlet=bbc',
+};
+const server = await serveDist();
+const browser = await launch();
+for (const [name, query] of Object.entries(views)) {
+  for (const lang of ['ar', 'en']) {
+    for (const width of [1280, 390]) {
+      const sep = query ? '&' : '?';
+      const url = server.url + query + (lang === 'en' ? `${sep}lang=en` : '');
+      const { context, page } = await openFresh(browser, url, { viewport: { width, height: 900 } });
+      const file = path.join(out, `${name}-${lang}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+      await context.close();
+    }
+  }
+}
+await browser.close();
+await server.close();

@@ -1,0 +1,319 @@
+//! Marsad's automation. `cargo xtask <command>`:
+//!
+//!   serve         install what is missing, then build and serve the app, printing its URL
+//!   test          install what is missing, then run every check and test (what CI runs)
+//!   build         release build into dist/
+//!   size          release build, then print the gzipped size of dist/
+//!   screenshots   release build, then screenshots of each view into target/screenshots/
+//!   tools         only install what is missing
+//!
+//! No dependencies: this must build on a fresh machine before anything else is installed.
+
+mod tools;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cmd = args.first().map(String::as_str).unwrap_or("help");
+    let rest = &args[args.len().min(1)..];
+    let result = match cmd {
+        "serve" => serve(rest),
+        "test" => test(rest),
+        "build" => tools::ensure_build_tools().and_then(|t| build_release(&t)),
+        "size" => tools::ensure_build_tools()
+            .and_then(|t| build_release(&t))
+            .and_then(|_| size()),
+        "screenshots" => screenshots(),
+        "tools" => tools::ensure_build_tools()
+            .and_then(|_| tools::ensure_browser_tools())
+            .map(|_| ()),
+        _ => {
+            eprintln!("{}", include_str!("usage.txt"));
+            return if cmd == "help" || cmd == "--help" {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            };
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask {cmd}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+/// Runs a command in the workspace root, inheriting output; fails with the command line.
+pub fn run(cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}");
+    eprintln!("$ {}", shown.replace('"', ""));
+    let status = cmd
+        .current_dir_if_unset()
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+trait CurrentDir {
+    fn current_dir_if_unset(&mut self) -> &mut Self;
+}
+impl CurrentDir for Command {
+    fn current_dir_if_unset(&mut self) -> &mut Self {
+        if self.get_current_dir().is_none() {
+            self.current_dir(root());
+        }
+        self
+    }
+}
+
+/// Test counts gathered from the runners' own summary lines.
+#[derive(Default)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+}
+
+impl Tally {
+    /// Reads the summary lines of cargo test / wasm-bindgen-test and node's test runner.
+    fn scan(&mut self, line: &str) {
+        let l = line.trim();
+        if let Some(rest) = l.strip_prefix("test result: ") {
+            self.passed += number_before(rest, " passed");
+            self.failed += number_before(rest, " failed");
+        } else if let Some(n) = l.strip_prefix("# pass ") {
+            self.passed += n.trim().parse::<u64>().unwrap_or(0);
+        } else if let Some(n) = l.strip_prefix("# fail ") {
+            self.failed += n.trim().parse::<u64>().unwrap_or(0);
+        }
+    }
+}
+
+fn number_before(s: &str, word: &str) -> u64 {
+    s.find(word)
+        .and_then(|i| s[..i].rsplit([' ', '.', ';']).next())
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// Runs a test step, echoing its output while counting tests.
+fn run_counted(tally: &mut Tally, cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}").replace('"', "");
+    eprintln!("$ {shown}");
+    let mut child = cmd
+        .current_dir_if_unset()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let out = child.stdout.take().expect("piped");
+    for line in BufReader::new(out).lines().map_while(|l| l.ok()) {
+        println!("{line}");
+        tally.scan(&line);
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+fn serve(args: &[String]) -> Result {
+    let tools = tools::ensure_build_tools()?;
+    let port = args
+        .iter()
+        .position(|a| a == "--port")
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+        .unwrap_or_else(|| "8080".into());
+    println!("\nMarsad will be served at http://127.0.0.1:{port}/ (Ctrl-C stops it)\n");
+    run(tools.cmd("trunk").args([
+        "serve",
+        "--offline",
+        "--port",
+        &port,
+        "--address",
+        "127.0.0.1",
+    ]))
+}
+
+fn build_release(tools: &tools::Tools) -> Result {
+    run(tools.cmd("trunk").args(["build", "--release", "--offline"]))
+}
+
+fn test(_args: &[String]) -> Result {
+    let started = Instant::now();
+    let tools = tools::ensure_build_tools()?;
+    let browser = tools::ensure_browser_tools()?;
+    let mut tally = Tally::default();
+    let root = root();
+
+    step("format")?;
+    run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
+
+    step("lint (native and wasm)")?;
+    run(Command::new("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(Command::new("cargo").args([
+        "clippy",
+        "-p",
+        "marsad",
+        "--all-targets",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    step("native tests of the core, the build step and xtask")?;
+    run_counted(
+        &mut tally,
+        Command::new("cargo").args(["test", "--workspace"]),
+    )?;
+
+    step("component tests in headless Chromium (wasm-bindgen-test)")?;
+    run_counted(
+        &mut tally,
+        tools
+            .cmd("cargo")
+            .args([
+                "test",
+                "-p",
+                "marsad",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "web",
+            ])
+            .env("CHROMEDRIVER", &browser.chromedriver)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    )?;
+
+    step("release build of dist/")?;
+    build_release(&tools)?;
+
+    step("end-to-end tests: dist/ over HTTP in headless Chromium")?;
+    run_counted(
+        &mut tally,
+        Command::new("node")
+            .args(["--test", "--test-reporter=tap", "tests/e2e/"])
+            .env("CHROMIUM", &browser.chromium)
+            .env("MARSAD_DIST", root.join("dist")),
+    )?;
+
+    println!("\nAll checks passed in {:.0?}.", started.elapsed());
+    println!("tests: {} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed > 0 {
+        Err("some tests failed".into())
+    } else {
+        Ok(())
+    }
+}
+
+fn step(name: &str) -> Result {
+    eprintln!("\n==> {name}");
+    Ok(())
+}
+
+fn size() -> Result {
+    let dist = root().join("dist");
+    let mut rows = Vec::new();
+    collect(&dist, &mut rows)?;
+    rows.sort();
+    let (mut raw_total, mut gz_total) = (0u64, 0u64);
+    println!("{:<48} {:>10} {:>10}", "file (dist/)", "bytes", "gzip -9");
+    for path in rows {
+        let raw = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
+        let gz = gzip_len(&path)?;
+        raw_total += raw;
+        gz_total += gz;
+        let name = path
+            .strip_prefix(&dist)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        println!("{name:<48} {raw:>10} {gz:>10}");
+    }
+    println!("{:<48} {raw_total:>10} {gz_total:>10}", "total");
+    Ok(())
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
+    for e in std::fs::read_dir(dir).map_err(|e| format!("{}: {e} (build first)", dir.display()))? {
+        let p = e.map_err(|e| e.to_string())?.path();
+        if p.is_dir() {
+            collect(&p, out)?;
+        } else {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+fn gzip_len(path: &Path) -> Result<u64> {
+    let out = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .map_err(|e| format!("gzip: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("gzip failed on {}", path.display()));
+    }
+    Ok(out.stdout.len() as u64)
+}
+
+fn screenshots() -> Result {
+    let tools = tools::ensure_build_tools()?;
+    let browser = tools::ensure_browser_tools()?;
+    build_release(&tools)?;
+    let out = root().join("target/screenshots");
+    run(Command::new("node")
+        .arg("tests/e2e/screenshots.mjs")
+        .arg(&out)
+        .env("CHROMIUM", &browser.chromium)
+        .env("MARSAD_DIST", root().join("dist")))?;
+    println!("Screenshots in {}", out.display());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tally_reads_cargo_and_node_summaries() {
+        let mut t = Tally::default();
+        t.scan("test result: ok. 46 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.40s");
+        t.scan("test result: FAILED. 3 passed; 2 failed; 0 ignored");
+        t.scan("# pass 7");
+        t.scan("# fail 1");
+        t.scan("running 3 tests");
+        assert_eq!((t.passed, t.failed), (56, 3));
+    }
+}

@@ -134,16 +134,19 @@ pub enum Precision {
     Month,
     /// Part of a month: early, mid or late (`منتصف أكتوبر 2023`).
     PartOfMonth,
+    /// Part of a year: early, mid or late (`منتصف العام المقبل 2025`).
+    PartOfYear,
     /// A whole year.
     Year,
 }
 
 impl Precision {
-    pub const ALL: [Precision; 5] = [
+    pub const ALL: [Precision; 6] = [
         Precision::Day,
         Precision::DayRange,
         Precision::Month,
         Precision::PartOfMonth,
+        Precision::PartOfYear,
         Precision::Year,
     ];
 
@@ -153,6 +156,7 @@ impl Precision {
             Precision::DayRange => "day_range",
             Precision::Month => "month",
             Precision::PartOfMonth => "part_of_month",
+            Precision::PartOfYear => "part_of_year",
             Precision::Year => "year",
         }
     }
@@ -192,6 +196,10 @@ impl DateSpec {
                 same_month && start.day == 1 && end.day == days_in_month(end.year, end.month)
             }
             Precision::PartOfMonth => same_month,
+            Precision::PartOfYear => {
+                start.year == end.year
+                    && !(start.month == 1 && start.day == 1 && end.month == 12 && end.day == 31)
+            }
             Precision::Year => {
                 start.year == end.year
                     && (start.month, start.day) == (1, 1)
@@ -204,6 +212,7 @@ impl DateSpec {
                 Precision::DayRange => "two different days (YYYY-MM-DD/YYYY-MM-DD)",
                 Precision::Month => "the first to the last day of one month",
                 Precision::PartOfMonth => "a range inside one month",
+                Precision::PartOfYear => "a range inside one year, shorter than the year",
                 Precision::Year => "1 January to 31 December of one year",
             };
             return Err(format!(

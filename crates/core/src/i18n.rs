@@ -111,6 +111,18 @@ pub fn format_spec(s: &DateSpec, lang: Lang) -> String {
             let sep = if part.ends_with('-') { "" } else { " " };
             format!("{part}{sep}{} {}", month(lang, a.month()), a.year())
         }
+        Precision::PartOfYear => {
+            let part = match (a.month(), lang) {
+                (1..=4, Lang::En) => "early",
+                (5..=8, Lang::En) => "mid-",
+                (_, Lang::En) => "late",
+                (1..=4, Lang::Ar) => "مطلع عام",
+                (5..=8, Lang::Ar) => "منتصف عام",
+                (_, Lang::Ar) => "أواخر عام",
+            };
+            let sep = if part.ends_with('-') { "" } else { " " };
+            format!("{part}{sep}{}", a.year())
+        }
         Precision::Year => a.year().to_string(),
     };
     if s.approximate {

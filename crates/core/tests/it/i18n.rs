@@ -25,6 +25,25 @@ fn dates_read_naturally_in_both_languages() {
     .unwrap();
     assert_eq!(format_spec(&mid, Lang::En), "mid-October 2023");
     assert_eq!(format_spec(&mid, Lang::Ar), "منتصف تشرين الأول/أكتوبر 2023");
+    let mid_year = DateSpec::new(
+        d("2025-05-01"),
+        d("2025-08-31"),
+        Precision::PartOfYear,
+        true,
+    )
+    .unwrap();
+    assert_eq!(format_spec(&mid_year, Lang::En), "about mid-2025");
+    assert_eq!(format_spec(&mid_year, Lang::Ar), "نحو منتصف عام 2025");
+    let whole = DateSpec::new(
+        d("2025-01-01"),
+        d("2025-12-31"),
+        Precision::PartOfYear,
+        false,
+    );
+    assert!(
+        whole.is_err(),
+        "a whole year is precision `year`, not part of one"
+    );
 }
 
 #[test]

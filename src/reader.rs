@@ -111,6 +111,10 @@ fn ArticleView(article: &'static Article) -> impl IntoView {
                     <p class="gloss" lang="en" dir="ltr">{article.title_en.clone()}</p>
                 </Show>
                 <dl class="reader-facts">
+                    {article.summary_en.as_deref().map(|s| view! {
+                        <dt>{move || t(lang.get(), Msg::Summary)}</dt>
+                        <dd lang="en" dir="ltr" data-testid="summary">{note(s)}</dd>
+                    })}
                     <dt>{move || t(lang.get(), Msg::HowDateIsKnown)}</dt>
                     <dd lang="en" dir="ltr">{note(&article.date_note_en)}</dd>
                     {article.note_en.as_deref().map(|n| view! {

@@ -5,6 +5,7 @@
 //!   build         release build into dist/
 //!   size          release build, then print the gzipped size of dist/
 //!   screenshots   release build, then screenshots of each view into target/screenshots/
+//!   corpus-report curated items per article and knowledge layer, and every empty cell's reason
 //!   tools         only install what is missing
 //!
 //! No dependencies: this must build on a fresh machine before anything else is installed.
@@ -28,6 +29,14 @@ fn main() -> ExitCode {
             .and_then(|t| build_release(&t))
             .and_then(|_| size()),
         "screenshots" => screenshots(),
+        "corpus-report" => run(Command::new("cargo").args([
+            "run",
+            "--quiet",
+            "-p",
+            "marsad-core",
+            "--bin",
+            "corpus-report",
+        ])),
         "tools" => tools::ensure_build_tools()
             .and_then(|_| tools::ensure_browser_tools())
             .map(|_| ()),

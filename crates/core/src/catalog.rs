@@ -12,6 +12,7 @@ use std::path::Path;
 use toml::Spanned;
 
 pub const CATALOG_FILE: &str = "catalog.toml";
+pub const KNOWLEDGE_DIR: &str = "knowledge";
 
 /// The raw contents of a seeds directory.
 #[derive(Debug, Clone, Default)]
@@ -22,6 +23,8 @@ pub struct SeedFiles {
     pub catalog: Option<Vec<u8>>,
     /// Every `*.txt` file, by file name (sorted).
     pub texts: BTreeMap<String, Vec<u8>>,
+    /// Every `knowledge/*.toml` file, by file name (sorted).
+    pub knowledge: BTreeMap<String, Vec<u8>>,
 }
 
 /// What went wrong, for tests and for grouping; the message says it for people.
@@ -39,6 +42,14 @@ pub enum ErrorKind {
     EmptyArticle,
     BadLineMark,
     BadTitle,
+    /// A knowledge item refers to an article, actor or other id that does not exist.
+    UnknownId,
+    /// A span's words do not occur verbatim in its article (or the occurrence does not exist).
+    SpanNotFound,
+    /// A label, category, role or frame outside the known sets.
+    UnknownLabel,
+    /// An article × layer cell is incomplete: no items and no recorded reason, or both.
+    LayerCell,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +90,19 @@ pub fn load_dir(dir: &Path, dir_label: &str) -> Result<SeedFiles, SeedError> {
         } else if name.ends_with(".txt") {
             let bytes = std::fs::read(entry.path()).map_err(|e| io_err(e, &shown))?;
             files.texts.insert(name, bytes);
+        }
+    }
+    let kdir = dir.join(KNOWLEDGE_DIR);
+    if kdir.is_dir() {
+        let shown = format!("{dir_label}/{KNOWLEDGE_DIR}");
+        for entry in std::fs::read_dir(&kdir).map_err(|e| io_err(e, &shown))? {
+            let entry = entry.map_err(|e| io_err(e, &shown))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".toml") {
+                let bytes = std::fs::read(entry.path())
+                    .map_err(|e| io_err(e, &format!("{shown}/{name}")))?;
+                files.knowledge.insert(name, bytes);
+            }
         }
     }
     Ok(files)
@@ -130,6 +154,7 @@ struct RawArticle {
     title_ar: Option<Spanned<String>>,
     title_en: Option<String>,
     note_en: Option<String>,
+    summary_en: Option<String>,
     lines: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
 }
 
@@ -478,6 +503,7 @@ pub fn build(files: &SeedFiles) -> Result<Corpus, Vec<SeedError>> {
                 supplied_title_ar: a.title_ar.map(Spanned::into_inner),
                 title_en: a.headline_en.or(a.title_en),
                 note_en: a.note_en,
+                summary_en: a.summary_en,
                 word_count: words,
             });
         }
@@ -494,6 +520,13 @@ pub fn build(files: &SeedFiles) -> Result<Corpus, Vec<SeedError>> {
         }
     }
 
+    let knowledge = crate::knowledge::build(
+        &files.knowledge,
+        &format!("{}/{KNOWLEDGE_DIR}", files.dir_label),
+        &articles,
+        &mut errors,
+    );
+
     if !errors.is_empty() {
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         return Err(errors);
@@ -504,7 +537,29 @@ pub fn build(files: &SeedFiles) -> Result<Corpus, Vec<SeedError>> {
         title_ar: raw.corpus.title_ar,
         outlets,
         articles,
+        knowledge,
     })
+}
+
+/// A date with precision from its catalog form (`YYYY-MM-DD` or `YYYY-MM-DD/YYYY-MM-DD`, a
+/// precision name, an approximate flag), or a sentence saying what is wrong.
+pub fn date_spec(date: &str, precision: &str, approximate: bool) -> Result<DateSpec, String> {
+    let p = Precision::from_name(precision).ok_or_else(|| {
+        let names: Vec<_> = Precision::ALL.iter().map(|p| p.name()).collect();
+        format!(
+            "unknown precision \"{precision}\" (one of: {})",
+            names.join(", ")
+        )
+    })?;
+    let (start, end) = DateSpec::parse_range(date).map_err(|e| match e {
+        DateError::Malformed => format!(
+            "\"{date}\" is not a date: write YYYY-MM-DD, or YYYY-MM-DD/YYYY-MM-DD for a range"
+        ),
+        DateError::Impossible => {
+            format!("\"{date}\" is an impossible date (no such day in the calendar)")
+        }
+    })?;
+    DateSpec::new(start, end, p, approximate)
 }
 
 /// Ids appear in links, so they are short, lowercase ASCII and never contain separators.
@@ -563,7 +618,7 @@ fn version_of(files: &SeedFiles) -> String {
         h = h.wrapping_mul(0x0100_0000_01b3);
     };
     eat(files.catalog.as_deref().unwrap_or_default());
-    for (name, bytes) in &files.texts {
+    for (name, bytes) in files.texts.iter().chain(&files.knowledge) {
         eat(name.as_bytes());
         eat(bytes);
     }

@@ -171,6 +171,7 @@ pub enum Msg {
     Note,
     ArticleText,
     WordCount,
+    Summary,
 }
 
 pub fn t(lang: Lang, m: Msg) -> &'static str {
@@ -242,6 +243,8 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, ArticleText) => "Article text",
         (Lang::Ar, WordCount) => "عدد الكلمات",
         (Lang::En, WordCount) => "Words",
+        (Lang::Ar, Summary) => "ملخص (بالإنجليزية)",
+        (Lang::En, Summary) => "Summary",
     }
 }
 

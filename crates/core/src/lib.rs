@@ -5,6 +5,8 @@
 //! - [`date`]: calendar dates and dates with a precision.
 //! - [`model`]: the corpus (outlets, articles, blocks of verbatim text).
 //! - [`catalog`]: reading and validating `seeds/` (used at build time).
+//! - [`knowledge`]: curated events, actors, voices, naming, claims, evaluative language, frames
+//!   and oddities, each anchored to exact words by a span; validated against the texts.
 //! - [`filter`]: which articles a view shows, and facet counts.
 //! - [`url`]: the one codec between a view and its query string.
 //! - [`i18n`]: interface language and language-aware formatting of dates and numbers.
@@ -13,6 +15,7 @@ pub mod catalog;
 pub mod date;
 pub mod filter;
 pub mod i18n;
+pub mod knowledge;
 pub mod model;
 pub mod url;
 

@@ -2,6 +2,7 @@
 //! (lines) each text is made of. Built once by [`crate::catalog`] at build time and embedded.
 
 use crate::date::DateSpec;
+use crate::knowledge::{Knowledge, Span};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -13,6 +14,8 @@ pub struct Corpus {
     pub outlets: Vec<Outlet>,
     /// In catalog order.
     pub articles: Vec<Article>,
+    /// Curated events, actors, voices, naming, claims, evaluative language and oddities.
+    pub knowledge: Knowledge,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,6 +48,8 @@ pub struct Article {
     /// English gloss of the headline (or of the supplied title).
     pub title_en: Option<String>,
     pub note_en: Option<String>,
+    /// Neutral two-to-three-sentence English summary.
+    pub summary_en: Option<String>,
     /// Words in content blocks (artifacts excluded).
     pub word_count: usize,
 }
@@ -133,6 +138,21 @@ impl Corpus {
 
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// The verbatim words a span points at (empty if the span does not fit its article).
+    pub fn span_text(&self, s: &Span) -> &str {
+        self.article(&s.article)
+            .and_then(|a| a.text.get(s.start as usize..s.end as usize))
+            .unwrap_or("")
+    }
+
+    /// The block (line) a span lies in.
+    pub fn block_of(&self, s: &Span) -> Option<&Block> {
+        self.article(&s.article)?
+            .blocks
+            .iter()
+            .find(|b| b.start <= s.start && s.end <= b.end)
     }
 
     /// Decodes the JSON written by the build step.

@@ -33,6 +33,7 @@ fn files(catalog: &str, texts: &[(&str, &[u8])]) -> SeedFiles {
             .iter()
             .map(|(n, b)| (n.to_string(), b.to_vec()))
             .collect(),
+        ..SeedFiles::default()
     }
 }
 

@@ -2,6 +2,7 @@
 //!
 //! - `seeds`: the real `seeds/` directory builds, and its texts survive embedding byte for byte.
 //! - `catalog_errors`: each kind of bad seed data fails with a message naming file and line.
+//! - `knowledge_errors`: each kind of bad curated knowledge fails the same way.
 //! - `url_codec`: links round-trip, and bad links degrade to the nearest valid view with notices.
 //! - `filters`: outlet and date filters and their facet counts.
 //! - `i18n`: language-aware formatting and that every notice reads in both languages.
@@ -9,6 +10,7 @@
 mod catalog_errors;
 mod filters;
 mod i18n;
+mod knowledge_errors;
 mod seeds;
 mod url_codec;
 

@@ -3,6 +3,7 @@
 //! - `seeds`: the real `seeds/` directory builds, and its texts survive embedding byte for byte.
 //! - `catalog_errors`: each kind of bad seed data fails with a message naming file and line.
 //! - `knowledge_errors`: each kind of bad curated knowledge fails the same way.
+//! - `knowledge`: lookups in the real curated corpus (who names what, and how).
 //! - `url_codec`: links round-trip, and bad links degrade to the nearest valid view with notices.
 //! - `filters`: outlet and date filters and their facet counts.
 //! - `i18n`: language-aware formatting and that every notice reads in both languages.
@@ -10,6 +11,7 @@
 mod catalog_errors;
 mod filters;
 mod i18n;
+mod knowledge;
 mod knowledge_errors;
 mod seeds;
 mod url_codec;

@@ -18,6 +18,7 @@ mod url_codec;
 
 use marsad_core::Corpus;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 /// The project's real seeds directory.
 pub fn seeds_dir() -> PathBuf {
@@ -25,15 +26,22 @@ pub fn seeds_dir() -> PathBuf {
 }
 
 /// The real corpus, built exactly as the build script builds it, then decoded as the app does.
+/// Built once per test run (validating every span is not free in a debug build).
 pub fn corpus() -> Corpus {
-    let json = marsad_core::catalog::embed_dir(&seeds_dir(), "seeds").unwrap_or_else(|errs| {
-        panic!(
-            "{}",
-            errs.iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    });
-    Corpus::from_json(&json).expect("embedded JSON decodes")
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS
+        .get_or_init(|| {
+            let json =
+                marsad_core::catalog::embed_dir(&seeds_dir(), "seeds").unwrap_or_else(|errs| {
+                    panic!(
+                        "{}",
+                        errs.iter()
+                            .map(|e| e.to_string())
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    )
+                });
+            Corpus::from_json(&json).expect("embedded JSON decodes")
+        })
+        .clone()
 }

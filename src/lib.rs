@@ -12,6 +12,7 @@ mod state;
 pub use app::App;
 
 use marsad_core::Corpus;
+use marsad_core::filter::FacetIndex;
 use std::sync::LazyLock;
 
 /// The corpus embedded at build time by `build.rs` (validated there, so decoding cannot fail).
@@ -22,4 +23,11 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
 
 pub fn corpus() -> &'static Corpus {
     &CORPUS
+}
+
+static INDEX: LazyLock<FacetIndex> = LazyLock::new(|| FacetIndex::new(corpus()));
+
+/// The facet index of the embedded corpus, built once.
+pub fn index() -> &'static FacetIndex {
+    &INDEX
 }

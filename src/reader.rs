@@ -1,11 +1,26 @@
-//! The reader: one article, right to left, with numbered paragraphs and marked artifacts.
+//! The reader: one article, right to left, numbered paragraphs (each with its own link), marked
+//! artifacts and oddities, and togglable annotation layers whose highlights explain themselves.
 
 use crate::corpus;
+use crate::library::outlet_name;
 use crate::state::use_url_state;
 use leptos::prelude::*;
-use marsad_core::i18n::{Lang, Msg, format_spec, split_quotations, t};
+use marsad_core::annotate::{AnnotationLayer, Mark, marks, segments};
+use marsad_core::filter::frame_ar;
+use marsad_core::i18n::{Lang, Msg, format_spec, layer_name, split_quotations, t};
 use marsad_core::url::{View, ViewState};
 use marsad_core::{Article, Block, BlockKind};
+
+/// Layers the reader offers (dates and reused text come with the text engine).
+const OFFERED: [AnnotationLayer; 7] = [
+    AnnotationLayer::Events,
+    AnnotationLayer::Voices,
+    AnnotationLayer::Naming,
+    AnnotationLayer::Claims,
+    AnnotationLayer::Techniques,
+    AnnotationLayer::Frames,
+    AnnotationLayer::Oddities,
+];
 
 fn artifact_label(kind: BlockKind, lang: Lang) -> &'static str {
     match (kind, lang) {
@@ -40,7 +55,7 @@ fn note(text: &str) -> impl IntoView + use<> {
 pub fn Reader() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    // The article id only changes with deliberate navigation; the reader re-renders then only.
+    // The article only changes with deliberate navigation; the reader re-renders then only.
     let article_id = Memo::new(move |_| st.get().article.clone());
     move || {
         article_id
@@ -50,24 +65,43 @@ pub fn Reader() -> impl IntoView {
     }
 }
 
+/// What the details panel shows: the marks covering the chosen words.
+#[derive(Clone, Copy)]
+struct Chosen(RwSignal<Vec<usize>>);
+
 #[component]
 fn ArticleView(article: &'static Article) -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
+    let layers = Memo::new(move |_| st.get().layers.clone());
+    let all_marks = Memo::new(move |_| marks(corpus(), &article.id, &layers.get()));
+    let chosen = Chosen(RwSignal::new(Vec::new()));
+    provide_context(chosen);
+    // A new set of layers invalidates the chosen marks' indices.
+    Effect::new(move |_| {
+        layers.track();
+        chosen.0.set(Vec::new());
+    });
+    // Scroll to the linked paragraph.
+    let paragraph = Memo::new(move |_| st.get().paragraph);
+    Effect::new(move |_| {
+        if let Some(n) = paragraph.get()
+            && let Some(el) = document().get_element_by_id(&format!("p{n}"))
+        {
+            el.scroll_into_view();
+        }
+    });
+
     let outlet = corpus().outlet(&article.outlet);
+    let us_back = us.clone();
     let back = move || {
         let s = st.get();
-        us.href(&ViewState {
+        us_back.href(&ViewState {
             view: View::Library,
             article: None,
+            paragraph: None,
             ..s
-        })
-    };
-    let outlet_name = move || {
-        outlet.map(|o| match lang.get() {
-            Lang::Ar => o.name_ar.clone(),
-            Lang::En => o.name_en.clone(),
         })
     };
     let city = move || {
@@ -81,94 +115,279 @@ fn ArticleView(article: &'static Article) -> impl IntoView {
         .iter()
         .find(|b| b.kind == BlockKind::Headline)
         .copied();
+    let us_toggle = us.clone();
+    let toggle_layer = move |l: AnnotationLayer| {
+        let mut s = st.get_untracked();
+        if let Some(i) = s.layers.iter().position(|x| *x == l) {
+            s.layers.remove(i);
+        } else {
+            s.layers.push(l);
+            s.layers.sort();
+        }
+        us_toggle.push(&s);
+    };
 
     view! {
-        <article class="reader" data-article=article.id.clone()>
-            <a class="back" href=back data-testid="back">{move || t(lang.get(), Msg::BackToLibrary)}</a>
-            <header class="reader-head">
-                <p class="reader-meta">
-                    <span class="outlet-name" data-testid="reader-outlet">{outlet_name}</span>
-                    {move || city().map(|c| view! { <span class="city">{format!(" ({c})")}</span> })}
-                    <span class="sep" aria-hidden="true">" · "</span>
-                    <time datetime=article.published.start.to_string() data-testid="reader-date">
-                        {move || format_spec(&article.published, lang.get())}
-                    </time>
-                </p>
-                {match headline_block {
-                    Some(b) => view! {
-                        <h1 class="reader-title" lang="ar" dir="rtl" data-line=b.line>
-                            {article.block_text(&b).to_string()}
-                        </h1>
-                    }.into_any(),
-                    None => view! {
-                        <h1 class="reader-title supplied" lang="ar" dir="rtl">
-                            {article.supplied_title_ar.clone()}
-                        </h1>
-                        <p class="supplied-mark">{move || t(lang.get(), Msg::SuppliedTitle)}</p>
-                    }.into_any(),
-                }}
-                <Show when=move || lang.get() == Lang::En && article.title_en.is_some()>
-                    <p class="gloss" lang="en" dir="ltr">{article.title_en.clone()}</p>
-                </Show>
-                <dl class="reader-facts">
-                    {article.summary_en.as_deref().map(|s| view! {
-                        <dt>{move || t(lang.get(), Msg::Summary)}</dt>
-                        <dd lang="en" dir="ltr" data-testid="summary">{note(s)}</dd>
-                    })}
-                    <dt>{move || t(lang.get(), Msg::HowDateIsKnown)}</dt>
-                    <dd lang="en" dir="ltr">{note(&article.date_note_en)}</dd>
-                    {article.note_en.as_deref().map(|n| view! {
-                        <dt>{move || t(lang.get(), Msg::Note)}</dt>
-                        <dd lang="en" dir="ltr">{note(n)}</dd>
-                    })}
-                    <dt>{move || t(lang.get(), Msg::WordCount)}</dt>
-                    <dd>{article.word_count}</dd>
-                </dl>
-            </header>
-            <section class="text" lang="ar" dir="rtl" aria-label=move || t(lang.get(), Msg::ArticleText)>
-                {article
-                    .blocks
-                    .iter()
-                    .filter(|b| b.kind != BlockKind::Headline)
-                    .map(|b| view! { <BlockView article=article block=*b lang=lang /> })
-                    .collect_view()}
-            </section>
-        </article>
+        <div class="reader-layout">
+            <article class="reader" data-article=article.id.clone()>
+                <a class="back" href=back data-testid="back">{move || t(lang.get(), Msg::BackToLibrary)}</a>
+                <header class="reader-head">
+                    <p class="reader-meta">
+                        <span class="outlet-name" data-testid="reader-outlet">{move || outlet_name(&article.outlet, lang.get())}</span>
+                        {move || city().map(|c| view! { <span class="city">{format!(" ({c})")}</span> })}
+                        <span class="sep" aria-hidden="true">" · "</span>
+                        <time datetime=article.published.start.to_string() data-testid="reader-date">
+                            {move || format_spec(&article.published, lang.get())}
+                        </time>
+                    </p>
+                    {match headline_block {
+                        Some(b) => view! {
+                            <h1 class="reader-title" lang="ar" dir="rtl" data-line=b.line>
+                                <Annotated article=article block=b marks=all_marks />
+                            </h1>
+                        }.into_any(),
+                        None => view! {
+                            <h1 class="reader-title supplied" lang="ar" dir="rtl">{article.supplied_title_ar.clone()}</h1>
+                            <p class="supplied-mark">{move || t(lang.get(), Msg::SuppliedTitle)}</p>
+                        }.into_any(),
+                    }}
+                    <Show when=move || lang.get() == Lang::En && article.title_en.is_some()>
+                        <p class="gloss" lang="en" dir="ltr">{article.title_en.clone()}</p>
+                    </Show>
+                    <dl class="reader-facts">
+                        {article.summary_en.as_deref().map(|s| view! {
+                            <dt>{move || t(lang.get(), Msg::Summary)}</dt>
+                            <dd lang="en" dir="ltr" data-testid="summary">{note(s)}</dd>
+                        })}
+                        <dt>{move || t(lang.get(), Msg::HowDateIsKnown)}</dt>
+                        <dd lang="en" dir="ltr">{note(&article.date_note_en)}</dd>
+                        {article.note_en.as_deref().map(|n| view! {
+                            <dt>{move || t(lang.get(), Msg::Note)}</dt>
+                            <dd lang="en" dir="ltr">{note(n)}</dd>
+                        })}
+                        <dt>{move || t(lang.get(), Msg::WordCount)}</dt>
+                        <dd>{article.word_count}</dd>
+                    </dl>
+                </header>
+                <fieldset class="layer-toggles" data-testid="layers">
+                    <legend>{move || t(lang.get(), Msg::Layers)}</legend>
+                    {OFFERED
+                        .into_iter()
+                        .map(|l| {
+                            let toggle = toggle_layer.clone();
+                            view! {
+                                <label class=format!("layer-toggle layer-{}", l.name()) data-layer=l.name()>
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=move || st.get().layers.contains(&l)
+                                        on:change=move |_| toggle(l)
+                                    />
+                                    <span>{move || layer_name(lang.get(), l)}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <section class="text" lang="ar" dir="rtl" aria-label=move || t(lang.get(), Msg::ArticleText)>
+                    {article
+                        .blocks
+                        .iter()
+                        .filter(|b| b.kind != BlockKind::Headline)
+                        .map(|b| view! { <BlockView article=article block=*b marks=all_marks /> })
+                        .collect_view()}
+                </section>
+            </article>
+            <Details marks=all_marks />
+        </div>
     }
 }
 
 #[component]
-fn BlockView(article: &'static Article, block: Block, lang: Memo<Lang>) -> impl IntoView {
-    let text = article.block_text(&block).to_string();
+fn BlockView(article: &'static Article, block: Block, marks: Memo<Vec<Mark>>) -> impl IntoView {
+    let us = use_url_state();
+    let st = us.state;
+    let lang = Memo::new(move |_| st.get().lang);
     let line = block.line;
+    let text = move || view! { <Annotated article=article block=block marks=marks /> };
     match block.kind {
         BlockKind::Paragraph => {
             let n = block.number.unwrap_or_default();
+            let href = move || {
+                let s = st.get();
+                us.href(&ViewState { paragraph: Some(n), ..s })
+            };
+            let frame = corpus()
+                .knowledge
+                .frames
+                .iter()
+                .find(|f| f.article == article.id && f.paragraph == n)
+                .map(|f| f.frame.clone());
             view! {
-                <p class="para" id=format!("p{n}") data-line=line>
-                    <span class="pnum" title=move || format!("{} {n}", t(lang.get(), Msg::Paragraph))>{n}</span>
+                <p class="para" id=format!("p{n}") data-line=line class:linked=move || st.get().paragraph == Some(n)>
+                    <a class="pnum" href=href title=move || t(lang.get(), Msg::ParagraphLink) data-testid="pnum">{n}</a>
+                    <Show when=move || st.get().layers.contains(&AnnotationLayer::Frames)>
+                        {frame.clone().map(|f| {
+                            let f2 = f.clone();
+                            view! {
+                                <span class="frame-badge" lang=move || lang.get().code() dir=move || lang.get().dir()>
+                                    {move || match lang.get() {
+                                        Lang::Ar => frame_ar(&f2).to_string(),
+                                        Lang::En => f.replace('_', " "),
+                                    }}
+                                </span>
+                            }
+                        })}
+                    </Show>
                     <span class="ptext">{text}</span>
                 </p>
             }
             .into_any()
         }
-        BlockKind::Subheading => {
-            view! { <h2 class="subheading" data-line=line>{text}</h2> }.into_any()
-        }
+        BlockKind::Subheading => view! { <h2 class="subheading" data-line=line>{text}</h2> }.into_any(),
         BlockKind::Subtitle => view! { <p class="subtitle" data-line=line>{text}</p> }.into_any(),
         BlockKind::Dateline => view! { <p class="dateline" data-line=line>{text}</p> }.into_any(),
         BlockKind::Caption => view! { <p class="caption" data-line=line>{text}</p> }.into_any(),
-        kind => {
-            // Headline is rendered in the header; everything else left is an artifact.
-            view! {
-                <div class="artifact" data-kind=kind.name() data-line=line data-testid="artifact">
-                    <span class="artifact-label" lang=move || lang.get().code() dir=move || lang.get().dir()>
-                        {move || format!("{} — {}", artifact_label(kind, lang.get()), t(lang.get(), Msg::Artifact))}
-                    </span>
-                    <span class="artifact-text">{text}</span>
-                </div>
-            }
-            .into_any()
+        kind => view! {
+            <div class="artifact" data-kind=kind.name() data-line=line data-testid="artifact">
+                <span class="artifact-label" lang=move || lang.get().code() dir=move || lang.get().dir()>
+                    {move || format!("{} — {}", artifact_label(kind, lang.get()), t(lang.get(), Msg::Artifact))}
+                </span>
+                <span class="artifact-text">{text}</span>
+            </div>
         }
+        .into_any(),
+    }
+}
+
+/// The verbatim text of one block, cut into segments; annotated segments are focusable marks.
+#[component]
+fn Annotated(article: &'static Article, block: Block, marks: Memo<Vec<Mark>>) -> impl IntoView {
+    let chosen = expect_context::<Chosen>().0;
+    move || {
+        let all = marks.get();
+        let here: Vec<usize> = (0..all.len())
+            .filter(|&i| all[i].span.start < block.end && all[i].span.end > block.start)
+            .collect();
+        let local: Vec<Mark> = here.iter().map(|&i| all[i].clone()).collect();
+        segments(block.start, block.end, &local)
+            .into_iter()
+            .map(|seg| {
+                let words = article.text[seg.start as usize..seg.end as usize].to_string();
+                if seg.marks.is_empty() {
+                    return words.into_any();
+                }
+                let ids: Vec<usize> = seg.marks.iter().map(|&j| here[j]).collect();
+                let classes = {
+                    let mut c: Vec<String> = ids.iter().map(|&i| format!("ann-{}", all[i].layer.name())).collect();
+                    c.dedup();
+                    format!("ann {}", c.join(" "))
+                };
+                let title = ids.iter().map(|&i| all[i].label_en.clone()).collect::<Vec<_>>().join(" · ");
+                let (a, b, c) = (ids.clone(), ids.clone(), ids.clone());
+                view! {
+                    <mark
+                        class=classes
+                        tabindex="0"
+                        title=title
+                        data-testid="ann"
+                        class:chosen=move || { let ch = chosen.get(); !ch.is_empty() && ids.iter().all(|i| ch.contains(i)) }
+                        on:mouseenter=move |_| chosen.set(a.clone())
+                        on:focus=move |_| chosen.set(b.clone())
+                        on:click=move |_| chosen.set(c.clone())
+                    >
+                        {words}
+                    </mark>
+                }
+                .into_any()
+            })
+            .collect_view()
+    }
+}
+
+/// The panel explaining the chosen highlight: label, rationale, exact words, where else.
+#[component]
+fn Details(marks: Memo<Vec<Mark>>) -> impl IntoView {
+    let us = use_url_state();
+    let st = us.state;
+    let lang = Memo::new(move |_| st.get().lang);
+    let chosen = expect_context::<Chosen>().0;
+    let show = move || !st.get().layers.is_empty();
+    // Copy, so that the panel's view can be rebuilt as often as needed.
+    let us = StoredValue::new(us);
+    view! {
+        <Show when=show>
+            <aside class="details" aria-live="polite" data-testid="details">
+                {move || {
+                    let l = lang.get();
+                    let all = marks.get();
+                    let ids = chosen.get();
+                    if ids.is_empty() {
+                        return view! { <p class="details-hint">{t(l, Msg::SelectAnnotation)}</p> }.into_any();
+                    }
+                    let us = us.get_value();
+                    let items = ids
+                        .iter()
+                        .filter_map(|&i| all.get(i).cloned())
+                        .map(|m| {
+                            let elsewhere = if m.elsewhere.is_empty() {
+                                view! { <p class="nowhere">{t(l, Msg::NowhereElse)}</p> }.into_any()
+                            } else {
+                                let links = m
+                                    .elsewhere
+                                    .iter()
+                                    .take(12)
+                                    .map(|s| {
+                                        let art = corpus().article(&s.article);
+                                        let n = corpus().block_of(s).and_then(|b| b.number);
+                                        let state = st.get_untracked();
+                                        let href = us.href(&ViewState {
+                                            view: View::Read,
+                                            article: Some(s.article.clone()),
+                                            paragraph: n,
+                                            ..state
+                                        });
+                                        let who = art.map(|a| outlet_name(&a.outlet, l)).unwrap_or_default();
+                                        view! {
+                                            <li>
+                                                <a href=href>
+                                                    <span class="where-outlet">{who}</span>
+                                                    {n.map(|n| format!(" ¶{n} "))}
+                                                    <bdi lang="ar" dir="rtl">{corpus().span_text(s).to_string()}</bdi>
+                                                </a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view();
+                                view! {
+                                    <p class="also-in">{t(l, Msg::AlsoIn)}</p>
+                                    <ul class="elsewhere">{links}</ul>
+                                }
+                                .into_any()
+                            };
+                            let label = match l {
+                                Lang::Ar => m.label_ar.clone(),
+                                Lang::En => m.label_en.clone(),
+                            };
+                            view! {
+                                <section class=format!("detail detail-{}", m.layer.name()) data-layer=m.layer.name()>
+                                    <p class="detail-layer">{layer_name(l, m.layer)}</p>
+                                    <p class="detail-label"><bdi>{label}</bdi></p>
+                                    <blockquote lang="ar" dir="rtl">{corpus().span_text(&m.span).to_string()}</blockquote>
+                                    <p class="detail-text" lang="en" dir="ltr">{note(&m.detail_en)}</p>
+                                    {elsewhere}
+                                </section>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <button type="button" class="details-close" on:click=move |_| chosen.set(Vec::new())>
+                            {t(l, Msg::CloseDetails)}
+                        </button>
+                        {items}
+                    }
+                    .into_any()
+                }}
+            </aside>
+        </Show>
     }
 }

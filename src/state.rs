@@ -4,7 +4,7 @@
 //! becomes notices. Writing: `navigate` encodes a state and pushes (deliberate navigation) or
 //! replaces (corrections) a history entry on the same path, so it works at any sub-path.
 
-use crate::corpus;
+use crate::{corpus, index};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -26,7 +26,7 @@ pub struct UrlState {
 /// Installs the URL state for the app; call once, inside the router.
 pub fn provide() {
     let location = use_location();
-    let decoded = Memo::new(move |_| url::decode(&location.search.get(), corpus()));
+    let decoded = Memo::new(move |_| url::decode_with(&location.search.get(), corpus(), index()));
     let state = Memo::new(move |_| decoded.get().state);
     let notices = RwSignal::new(Vec::new());
     let nav = use_navigate();

@@ -30,7 +30,7 @@ async function snapshot(page) {
     rows: [...document.querySelectorAll('.article-row')].map((r) => r.getAttribute('data-article')),
     checked: [...document.querySelectorAll('.facet-value')]
       .filter((l) => l.querySelector('input').checked)
-      .map((l) => l.getAttribute('data-outlet')),
+      .map((l) => l.getAttribute('data-value')),
     reader: document.querySelector('.reader')?.getAttribute('data-article') ?? null,
     title: document.querySelector('.reader-title')?.textContent ?? null,
     paragraphs: [...document.querySelectorAll('.para .ptext')].map((p) => p.textContent),
@@ -147,7 +147,7 @@ test('date inputs filter the library and zero counts stay visible', async () => 
   await page.waitForFunction(() => document.querySelectorAll('.article-row').length === 2);
   assert.deepEqual(await rowIds(page), ['shafaq-mission-end', 'infoplus-second-dialogue']);
   assert.equal(new URL(page.url()).search, '?from=2024-07-01');
-  const empty = await page.$$eval('.facet-value.empty', (ls) => ls.map((l) => l.getAttribute('data-outlet')));
+  const empty = await page.$$eval('[data-facet=outlet] .facet-value.empty', (ls) => ls.map((l) => l.getAttribute('data-outlet')));
   assert.deepEqual(empty, ['kurdistan24', 'alain', 'unattributed']);
   await context.close();
 });

@@ -5,11 +5,13 @@
 //!   build         release build into dist/
 //!   size          release build, then print the gzipped size of dist/
 //!   screenshots   release build, then screenshots of each view into target/screenshots/
+//!   standalone    release build, then one self-contained HTML file that opens from disk
 //!   corpus-report curated items per article and knowledge layer, and every empty cell's reason
 //!   tools         only install what is missing
 //!
 //! No dependencies: this must build on a fresh machine before anything else is installed.
 
+mod standalone;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -29,6 +31,9 @@ fn main() -> ExitCode {
             .and_then(|t| build_release(&t))
             .and_then(|_| size()),
         "screenshots" => screenshots(),
+        "standalone" => tools::ensure_build_tools()
+            .and_then(|t| build_release(&t))
+            .and_then(|_| standalone::bundle()),
         "corpus-report" => run(Command::new("cargo").args([
             "run",
             "--quiet",
@@ -224,8 +229,9 @@ fn test(_args: &[String]) -> Result {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
     )?;
 
-    step("release build of dist/")?;
+    step("release build of dist/ and of the standalone file")?;
     build_release(&tools)?;
+    standalone::bundle()?;
 
     step("end-to-end tests: dist/ over HTTP in headless Chromium")?;
     run_counted(
@@ -233,7 +239,8 @@ fn test(_args: &[String]) -> Result {
         Command::new("node")
             .args(["--test", "--test-reporter=tap", "tests/e2e/"])
             .env("CHROMIUM", &browser.chromium)
-            .env("MARSAD_DIST", root.join("dist")),
+            .env("MARSAD_DIST", root.join("dist"))
+            .env("MARSAD_STANDALONE", root.join("standalone/marsad.html")),
     )?;
 
     println!("\nAll checks passed in {:.0?}.", started.elapsed());

@@ -1,42 +1,301 @@
 //! Which articles a view shows, and how many each facet value would give.
 //!
-//! Facets combine with AND across facets and OR within one (several outlets = any of them).
+//! Facets combine with AND across facets and OR within one (two outlets = either of them). A
+//! [`FacetIndex`] is built once from the corpus: for every article, the values it has in each
+//! facet. Some values are qualified: `event` values are an event id or `id:main` /
+//! `id:background`; `naming` values are a referent id or `id:<exact wording>`.
 
 use crate::model::{Article, Corpus};
 use crate::url::ViewState;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// Articles passing every filter of `state`, in corpus order.
-pub fn matching<'c>(corpus: &'c Corpus, state: &ViewState) -> Vec<&'c Article> {
-    corpus
-        .articles
-        .iter()
-        .filter(|a| passes_outlet(a, state) && passes_dates(a, state))
-        .collect()
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Outlet,
+    Event,
+    Actor,
+    Voice,
+    Naming,
+    Technique,
+    Frame,
 }
 
-/// For each outlet (corpus order): how many articles it would show with every *other* filter
-/// applied. A value that would give nothing has count 0 and is still listed.
-pub fn outlet_counts<'c>(corpus: &'c Corpus, state: &ViewState) -> Vec<(&'c str, usize)> {
-    corpus
-        .outlets
-        .iter()
-        .map(|o| {
-            let n = corpus
-                .articles
+impl Facet {
+    pub const ALL: [Facet; 7] = [
+        Facet::Outlet,
+        Facet::Event,
+        Facet::Actor,
+        Facet::Voice,
+        Facet::Naming,
+        Facet::Technique,
+        Facet::Frame,
+    ];
+
+    /// The link parameter of the facet.
+    pub fn param(self) -> &'static str {
+        match self {
+            Facet::Outlet => "outlet",
+            Facet::Event => "event",
+            Facet::Actor => "actor",
+            Facet::Voice => "voice",
+            Facet::Naming => "naming",
+            Facet::Technique => "technique",
+            Facet::Frame => "frame",
+        }
+    }
+
+    pub fn from_param(s: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.param() == s)
+    }
+}
+
+/// One value of a facet, in display order. `parent` is set for qualified values (an event's
+/// role, a referent's wording), which are shown nested under their parent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetValue {
+    pub value: String,
+    pub parent: Option<String>,
+    pub label_en: String,
+    pub label_ar: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FacetIndex {
+    values: BTreeMap<Facet, Vec<FacetValue>>,
+    /// Per article (corpus order): the values it has in each facet.
+    has: Vec<BTreeMap<Facet, BTreeSet<String>>>,
+}
+
+fn v(
+    value: impl Into<String>,
+    parent: Option<&str>,
+    en: impl Into<String>,
+    ar: impl Into<String>,
+) -> FacetValue {
+    FacetValue {
+        value: value.into(),
+        parent: parent.map(str::to_string),
+        label_en: en.into(),
+        label_ar: ar.into(),
+    }
+}
+
+impl FacetIndex {
+    pub fn new(corpus: &Corpus) -> FacetIndex {
+        let k = &corpus.knowledge;
+        let idx_of: BTreeMap<&str, usize> = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let mut has: Vec<BTreeMap<Facet, BTreeSet<String>>> =
+            vec![BTreeMap::new(); corpus.articles.len()];
+        let mut add = |article: &str, facet: Facet, value: String| {
+            if let Some(&i) = idx_of.get(article) {
+                has[i].entry(facet).or_default().insert(value);
+            }
+        };
+        let mut values: BTreeMap<Facet, Vec<FacetValue>> = BTreeMap::new();
+
+        // Outlets, in catalog order.
+        for a in &corpus.articles {
+            add(&a.id, Facet::Outlet, a.outlet.clone());
+        }
+        values.insert(
+            Facet::Outlet,
+            corpus
+                .outlets
                 .iter()
-                .filter(|a| a.outlet == o.id && passes_dates(a, state))
-                .count();
-            (o.id.as_str(), n)
-        })
-        .collect()
+                .map(|o| v(&o.id, None, &o.name_en, &o.name_ar))
+                .collect(),
+        );
+
+        // Events, by date; each with its two roles.
+        let mut events: Vec<&crate::knowledge::Event> = k.events.iter().collect();
+        events.sort_by_key(|e| (e.date.start, e.date.end));
+        let mut ev = Vec::new();
+        for e in events {
+            ev.push(v(&e.id, None, &e.title_en, &e.title_ar));
+            for (role, en, ar) in [
+                (crate::knowledge::EventRole::Main, "main", "خبر رئيسي"),
+                (
+                    crate::knowledge::EventRole::Background,
+                    "background",
+                    "خلفية",
+                ),
+            ] {
+                let arts: BTreeSet<&str> = e
+                    .refs
+                    .iter()
+                    .filter(|r| r.role == role)
+                    .map(|r| r.span.article.as_str())
+                    .collect();
+                if arts.is_empty() {
+                    continue;
+                }
+                let q = format!("{}:{en}", e.id);
+                for a in arts {
+                    add(a, Facet::Event, e.id.clone());
+                    add(a, Facet::Event, q.clone());
+                }
+                ev.push(v(
+                    q,
+                    Some(&e.id),
+                    if en == "main" {
+                        "as main news"
+                    } else {
+                        "as background"
+                    },
+                    ar,
+                ));
+            }
+        }
+        values.insert(Facet::Event, ev);
+
+        // Actors (named or heard), by English name.
+        let mut actors: Vec<&crate::knowledge::Actor> = k.actors.iter().collect();
+        actors.sort_by(|a, b| a.name_en.cmp(&b.name_en));
+        for a in &actors {
+            for s in &a.variants {
+                add(&s.article, Facet::Actor, a.id.clone());
+            }
+        }
+        for voice in &k.voices {
+            add(&voice.span.article, Facet::Actor, voice.speaker.clone());
+            if let Some(actor) = k.actor(&voice.speaker) {
+                add(&voice.span.article, Facet::Voice, actor.category.clone());
+            }
+        }
+        values.insert(
+            Facet::Actor,
+            actors
+                .iter()
+                .map(|a| v(&a.id, None, &a.name_en, &a.name_ar))
+                .collect(),
+        );
+        values.insert(
+            Facet::Voice,
+            crate::knowledge::ACTOR_CATEGORIES
+                .iter()
+                .map(|c| {
+                    let (en, ar) = category_labels(c);
+                    v(*c, None, en, ar)
+                })
+                .collect(),
+        );
+
+        // Naming: each referent, then each distinct wording in order of first appearance.
+        let mut naming = Vec::new();
+        for r in &k.referents {
+            naming.push(v(&r.id, None, &r.title_en, &r.title_ar));
+            let mut seen = BTreeSet::new();
+            for s in &r.names {
+                let words = corpus.span_text(s).to_string();
+                let q = format!("{}:{words}", r.id);
+                add(&s.article, Facet::Naming, r.id.clone());
+                add(&s.article, Facet::Naming, q.clone());
+                if seen.insert(words.clone()) {
+                    naming.push(v(q, Some(&r.id), &words, &words));
+                }
+            }
+        }
+        values.insert(Facet::Naming, naming);
+
+        for t in &k.techniques {
+            add(&t.span.article, Facet::Technique, t.label.clone());
+        }
+        values.insert(
+            Facet::Technique,
+            crate::knowledge::TECHNIQUES
+                .iter()
+                .map(|t| v(*t, None, t.replace('_', " "), technique_ar(t)))
+                .collect(),
+        );
+        for f in &k.frames {
+            add(&f.article, Facet::Frame, f.frame.clone());
+        }
+        values.insert(
+            Facet::Frame,
+            crate::knowledge::FRAMES
+                .iter()
+                .map(|f| v(*f, None, f.replace('_', " "), frame_ar(f)))
+                .collect(),
+        );
+        FacetIndex { values, has }
+    }
+
+    /// Every value of a facet, in display order.
+    pub fn values(&self, facet: Facet) -> &[FacetValue] {
+        self.values.get(&facet).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn value(&self, facet: Facet, value: &str) -> Option<&FacetValue> {
+        self.values(facet).iter().find(|v| v.value == value)
+    }
+
+    pub fn is_known(&self, facet: Facet, value: &str) -> bool {
+        self.value(facet, value).is_some()
+    }
+
+    /// Position of a value in display order (for canonical links).
+    pub fn order(&self, facet: Facet, value: &str) -> usize {
+        self.values(facet)
+            .iter()
+            .position(|v| v.value == value)
+            .unwrap_or(usize::MAX)
+    }
+
+    fn article_has(&self, i: usize, facet: Facet, value: &str) -> bool {
+        self.has[i].get(&facet).is_some_and(|s| s.contains(value))
+    }
+
+    fn passes(&self, corpus: &Corpus, i: usize, state: &ViewState, except: Option<Facet>) -> bool {
+        let a = &corpus.articles[i];
+        a.published.overlaps(state.from, state.to)
+            && state.filters.iter().all(|(facet, selected)| {
+                Some(*facet) == except
+                    || selected.is_empty()
+                    || selected.iter().any(|s| self.article_has(i, *facet, s))
+            })
+    }
+
+    /// Articles passing every filter of `state`, in corpus order.
+    pub fn matching<'c>(&self, corpus: &'c Corpus, state: &ViewState) -> Vec<&'c Article> {
+        (0..corpus.articles.len())
+            .filter(|&i| self.passes(corpus, i, state, None))
+            .map(|i| &corpus.articles[i])
+            .collect()
+    }
+
+    /// For each value of `facet` (display order): how many articles it would show with every
+    /// *other* filter applied. Values that would give nothing are listed with 0.
+    pub fn counts(
+        &self,
+        corpus: &Corpus,
+        state: &ViewState,
+        facet: Facet,
+    ) -> Vec<(&FacetValue, usize)> {
+        let pool: Vec<usize> = (0..corpus.articles.len())
+            .filter(|&i| self.passes(corpus, i, state, Some(facet)))
+            .collect();
+        self.values(facet)
+            .iter()
+            .map(|v| {
+                (
+                    v,
+                    pool.iter()
+                        .filter(|&&i| self.article_has(i, facet, &v.value))
+                        .count(),
+                )
+            })
+            .collect()
+    }
 }
 
-fn passes_outlet(a: &Article, state: &ViewState) -> bool {
-    state.outlets.is_empty() || state.outlets.contains(&a.outlet)
-}
-
-fn passes_dates(a: &Article, state: &ViewState) -> bool {
-    a.published.overlaps(state.from, state.to)
+/// Articles passing every filter of `state` (builds a facet index; the UI keeps one instead).
+pub fn matching<'c>(corpus: &'c Corpus, state: &ViewState) -> Vec<&'c Article> {
+    FacetIndex::new(corpus).matching(corpus, state)
 }
 
 /// The earliest and latest publication days in the corpus, for date inputs' bounds.
@@ -44,4 +303,163 @@ pub fn date_bounds(corpus: &Corpus) -> Option<(crate::Date, crate::Date)> {
     let start = corpus.articles.iter().map(|a| a.published.start).min()?;
     let end = corpus.articles.iter().map(|a| a.published.end).max()?;
     Some((start, end))
+}
+
+pub fn category_labels(c: &str) -> (&'static str, &'static str) {
+    match c {
+        "iraqi_government" => ("Iraqi government", "الحكومة العراقية"),
+        "us_government" => ("US government", "الحكومة الأمريكية"),
+        "coalition" => ("Coalition", "التحالف الدولي"),
+        "kurdistan_region" => ("Kurdistan Region", "إقليم كوردستان"),
+        "iraqi_parliament" => ("Iraqi parliament", "البرلمان العراقي"),
+        "armed_groups" => ("Armed groups", "جماعات مسلحة"),
+        "media" => ("Media", "وسائل إعلام"),
+        "unnamed_source" => ("Unnamed source", "مصدر غير مسمّى"),
+        "foreign_government" => ("Other government", "حكومة أجنبية"),
+        _ => ("Other", "أخرى"),
+    }
+}
+
+pub fn technique_ar(t: &str) -> &'static str {
+    match t {
+        "Appeal_to_Authority" => "الاحتكام إلى السلطة",
+        "Appeal_to_Fear-Prejudice" => "إثارة الخوف والتحيّز",
+        "Appeal_to_Hypocrisy" => "اتهام بالنفاق",
+        "Appeal_to_Popularity" => "الاحتكام إلى الشيوع",
+        "Appeal_to_Time" => "الاحتكام إلى الوقت",
+        "Appeal_to_Values" => "الاحتكام إلى القيم",
+        "Causal_Oversimplification" => "تبسيط سببي مخلّ",
+        "Consequential_Oversimplification" => "تبسيط العواقب",
+        "Conversation_Killer" => "إنهاء النقاش",
+        "Doubt" => "التشكيك",
+        "Exaggeration-Minimisation" => "تهويل أو تهوين",
+        "False_Dilemma-No_Choice" => "معضلة زائفة",
+        "Flag_Waving" => "التلويح بالراية",
+        "Guilt_by_Association" => "الإدانة بالارتباط",
+        "Loaded_Language" => "لغة مشحونة",
+        "Name_Calling-Labeling" => "الوصم والتسميات",
+        "Obfuscation-Vagueness-Confusion" => "التعمية والغموض",
+        "Questioning_the_Reputation" => "الطعن في السمعة",
+        "Red_Herring" => "تحويل الانتباه",
+        "Repetition" => "التكرار",
+        "Slogans" => "الشعارات",
+        "Straw_Man" => "رجل القش",
+        "Whataboutism" => "ماذا عن",
+        _ => "تقنية أخرى",
+    }
+}
+
+pub fn frame_ar(f: &str) -> &'static str {
+    match f {
+        "Economic" => "اقتصادي",
+        "Capacity_and_resources" => "القدرات والموارد",
+        "Morality" => "أخلاقي",
+        "Fairness_and_equality" => "العدالة والمساواة",
+        "Legality_Constitutionality_and_jurisprudence" => "قانوني ودستوري",
+        "Policy_prescription_and_evaluation" => "وصف السياسات وتقييمها",
+        "Crime_and_punishment" => "الجريمة والعقاب",
+        "Security_and_defense" => "الأمن والدفاع",
+        "Health_and_safety" => "الصحة والسلامة",
+        "Quality_of_life" => "جودة الحياة",
+        "Cultural_identity" => "الهوية الثقافية",
+        "Public_opinion" => "الرأي العام",
+        "Political" => "سياسي",
+        "External_regulation_and_reputation" => "العلاقات الخارجية والسمعة",
+        _ => "أخرى",
+    }
+}
+
+/// The exact words that make an article match a facet value: spans in the article (a frame's
+/// evidence is its paragraphs). Empty for outlets, which need no words.
+pub fn evidence(
+    corpus: &Corpus,
+    article: &str,
+    facet: Facet,
+    value: &str,
+) -> Vec<crate::knowledge::Span> {
+    use crate::knowledge::{EventRole, Span};
+    let k = &corpus.knowledge;
+    let on = |s: &&Span| s.article == article;
+    let (id, qualifier) = value
+        .split_once(':')
+        .map_or((value, None), |(a, b)| (a, Some(b)));
+    let mut out: Vec<Span> = match facet {
+        Facet::Outlet => Vec::new(),
+        Facet::Event => k
+            .event(id)
+            .map(|e| {
+                e.refs
+                    .iter()
+                    .filter(|r| match qualifier {
+                        Some("main") => r.role == EventRole::Main,
+                        Some("background") => r.role == EventRole::Background,
+                        _ => true,
+                    })
+                    .map(|r| &r.span)
+                    .filter(on)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default(),
+        Facet::Actor => {
+            let mut v: Vec<Span> = k
+                .actor(id)
+                .map(|a| a.variants.iter().filter(on).cloned().collect())
+                .unwrap_or_default();
+            v.extend(
+                k.voices
+                    .iter()
+                    .filter(|x| x.speaker == id)
+                    .map(|x| &x.span)
+                    .filter(on)
+                    .cloned(),
+            );
+            v
+        }
+        Facet::Voice => k
+            .voices
+            .iter()
+            .filter(|x| k.actor(&x.speaker).is_some_and(|a| a.category == id))
+            .map(|x| &x.span)
+            .filter(on)
+            .cloned()
+            .collect(),
+        Facet::Naming => k
+            .referent(id)
+            .map(|r| {
+                r.names
+                    .iter()
+                    .filter(on)
+                    .filter(|s| qualifier.is_none_or(|w| corpus.span_text(s) == w))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default(),
+        Facet::Technique => k
+            .techniques
+            .iter()
+            .filter(|t| t.label == id)
+            .map(|t| &t.span)
+            .filter(on)
+            .cloned()
+            .collect(),
+        Facet::Frame => {
+            let Some(a) = corpus.article(article) else {
+                return Vec::new();
+            };
+            k.frames
+                .iter()
+                .filter(|f| f.article == article && f.frame == id)
+                .filter_map(|f| a.blocks.iter().find(|b| b.number == Some(f.paragraph)))
+                .map(|b| Span {
+                    article: article.to_string(),
+                    start: b.start,
+                    end: b.end,
+                })
+                .collect()
+        }
+    };
+    out.sort();
+    out.dedup();
+    out
 }

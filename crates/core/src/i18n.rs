@@ -172,6 +172,15 @@ pub enum Msg {
     ArticleText,
     WordCount,
     Summary,
+    Layers,
+    AlsoIn,
+    NowhereElse,
+    ParagraphLink,
+    Evidence,
+    AsMainNews,
+    AsBackground,
+    SelectAnnotation,
+    CloseDetails,
 }
 
 pub fn t(lang: Lang, m: Msg) -> &'static str {
@@ -245,6 +254,72 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, WordCount) => "Words",
         (Lang::Ar, Summary) => "ملخص (بالإنجليزية)",
         (Lang::En, Summary) => "Summary",
+        (Lang::Ar, Layers) => "طبقات التوضيح",
+        (Lang::En, Layers) => "Annotation layers",
+        (Lang::Ar, AlsoIn) => "يرد أيضاً في",
+        (Lang::En, AlsoIn) => "Also appears in",
+        (Lang::Ar, NowhereElse) => "لا يرد في موضع آخر من المدوّنة.",
+        (Lang::En, NowhereElse) => "Nowhere else in the corpus.",
+        (Lang::Ar, ParagraphLink) => "رابط هذه الفقرة",
+        (Lang::En, ParagraphLink) => "Link to this paragraph",
+        (Lang::Ar, Evidence) => "في النص",
+        (Lang::En, Evidence) => "In the text",
+        (Lang::Ar, AsMainNews) => "خبر رئيسي",
+        (Lang::En, AsMainNews) => "main news",
+        (Lang::Ar, AsBackground) => "خلفية",
+        (Lang::En, AsBackground) => "background",
+        (Lang::Ar, SelectAnnotation) => "مرّر المؤشر فوق نص مظلَّل أو انقر عليه لرؤية تفاصيله.",
+        (Lang::En, SelectAnnotation) => {
+            "Hover over, focus or tap a highlight to see what it is and where else it appears."
+        }
+        (Lang::Ar, CloseDetails) => "إغلاق",
+        (Lang::En, CloseDetails) => "Close",
+    }
+}
+
+/// The name of a facet in the interface.
+pub fn facet_name(lang: Lang, f: crate::filter::Facet) -> &'static str {
+    use crate::filter::Facet::*;
+    match (lang, f) {
+        (Lang::Ar, Outlet) => "الوسائل الإعلامية",
+        (Lang::En, Outlet) => "Outlets",
+        (Lang::Ar, Event) => "الأحداث",
+        (Lang::En, Event) => "Events",
+        (Lang::Ar, Actor) => "الفاعلون",
+        (Lang::En, Actor) => "Actors",
+        (Lang::Ar, Voice) => "فئات المصادر المقتبسة",
+        (Lang::En, Voice) => "Who is quoted",
+        (Lang::Ar, Naming) => "التسميات",
+        (Lang::En, Naming) => "What things are called",
+        (Lang::Ar, Technique) => "أساليب الإقناع",
+        (Lang::En, Technique) => "Persuasion techniques",
+        (Lang::Ar, Frame) => "الأطر",
+        (Lang::En, Frame) => "Frames",
+    }
+}
+
+/// The name of an annotation layer in the interface.
+pub fn layer_name(lang: Lang, l: crate::annotate::AnnotationLayer) -> &'static str {
+    use crate::annotate::AnnotationLayer::*;
+    match (lang, l) {
+        (Lang::Ar, Events) => "الأحداث",
+        (Lang::En, Events) => "Events",
+        (Lang::Ar, Dates) => "التواريخ",
+        (Lang::En, Dates) => "Dates",
+        (Lang::Ar, Voices) => "الأصوات",
+        (Lang::En, Voices) => "Voices",
+        (Lang::Ar, Naming) => "التسميات",
+        (Lang::En, Naming) => "Naming",
+        (Lang::Ar, Claims) => "الأرقام والادعاءات",
+        (Lang::En, Claims) => "Numbers and claims",
+        (Lang::Ar, Techniques) => "لغة تقييمية",
+        (Lang::En, Techniques) => "Evaluative language",
+        (Lang::Ar, Frames) => "الأطر",
+        (Lang::En, Frames) => "Frames",
+        (Lang::Ar, Reuse) => "نص معاد استخدامه",
+        (Lang::En, Reuse) => "Reused text",
+        (Lang::Ar, Oddities) => "غرائب نصية",
+        (Lang::En, Oddities) => "Textual oddities",
     }
 }
 
@@ -291,11 +366,25 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
         (Lang::Ar, Notice::ArticleIgnored { id }) => {
             format!("عرض المكتبة لا يفتح مقالاً؛ تم تجاهل «{id}».")
         }
-        (Lang::En, Notice::UnknownOutlet { id }) => {
-            format!("No outlet has the id “{id}”; it was removed from the filter.")
+        (Lang::En, Notice::UnknownValue { name, value }) => {
+            format!(
+                "“{name}={value}” matches nothing in this corpus; it was removed from the filter."
+            )
         }
-        (Lang::Ar, Notice::UnknownOutlet { id }) => {
-            format!("لا توجد وسيلة بالمعرّف «{id}»؛ أزيلت من المرشّح.")
+        (Lang::Ar, Notice::UnknownValue { name, value }) => {
+            format!("«{name}={value}» لا يطابق شيئاً في المدوّنة؛ أزيل من المرشّح.")
+        }
+        (Lang::En, Notice::BadParagraph { value }) => {
+            format!("The article has no paragraph “{value}”; showing its beginning.")
+        }
+        (Lang::Ar, Notice::BadParagraph { value }) => {
+            format!("لا توجد في المقال فقرة «{value}»؛ يُعرض من بدايته.")
+        }
+        (Lang::En, Notice::UnknownLayer { value }) => {
+            format!("There is no annotation layer “{value}”; it was ignored.")
+        }
+        (Lang::Ar, Notice::UnknownLayer { value }) => {
+            format!("لا توجد طبقة توضيحات باسم «{value}»؛ تم تجاهلها.")
         }
         (Lang::En, Notice::BadDate { name, value }) => {
             format!("“{name}={value}” is not a date (YYYY-MM-DD); that bound was removed.")

@@ -7,10 +7,12 @@
 //! - [`catalog`]: reading and validating `seeds/` (used at build time).
 //! - [`knowledge`]: curated events, actors, voices, naming, claims, evaluative language, frames
 //!   and oddities, each anchored to exact words by a span; validated against the texts.
-//! - [`filter`]: which articles a view shows, and facet counts.
+//! - [`filter`]: the facet index: which articles a view shows, and facet counts.
+//! - [`annotate`]: the reader's annotation layers.
 //! - [`url`]: the one codec between a view and its query string.
 //! - [`i18n`]: interface language and language-aware formatting of dates and numbers.
 
+pub mod annotate;
 pub mod catalog;
 pub mod date;
 pub mod filter;

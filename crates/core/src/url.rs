@@ -4,9 +4,12 @@
 //! at any sub-path, and from `file://`. Decoding never panics and never gives up: every part of a
 //! link that cannot be used is dropped with a [`Notice`], and the rest is kept.
 
+use crate::annotate::AnnotationLayer;
 use crate::date::Date;
+use crate::filter::{Facet, FacetIndex};
 use crate::i18n::Lang;
 use crate::model::Corpus;
+use std::collections::BTreeMap;
 
 /// Longest search text kept from a link, in characters.
 pub const MAX_QUERY_CHARS: usize = 500;
@@ -40,8 +43,13 @@ pub struct ViewState {
     pub view: View,
     /// Set exactly when `view == Read`, and always a known article id.
     pub article: Option<String>,
-    /// Selected outlet ids, in corpus order, without repeats. Empty = all outlets.
-    pub outlets: Vec<String>,
+    /// A paragraph of the article in the reader (1-based), only in the reader.
+    pub paragraph: Option<u32>,
+    /// Annotation layers shown in the reader, in canonical order.
+    pub layers: Vec<AnnotationLayer>,
+    /// Selected values per facet (only non-empty lists), each in display order without repeats.
+    /// Within a facet values combine with OR; across facets with AND.
+    pub filters: BTreeMap<Facet, Vec<String>>,
     pub from: Option<Date>,
     pub to: Option<Date>,
     /// Search text, verbatim as typed.
@@ -49,21 +57,77 @@ pub struct ViewState {
     pub lang: Lang,
 }
 
+impl ViewState {
+    pub fn selected(&self, facet: Facet) -> &[String] {
+        self.filters.get(&facet).map_or(&[], Vec::as_slice)
+    }
+
+    /// Adds or removes one facet value, keeping canonical order.
+    pub fn toggle(&mut self, facet: Facet, value: &str, index: &FacetIndex) {
+        let list = self.filters.entry(facet).or_default();
+        if let Some(i) = list.iter().position(|v| v == value) {
+            list.remove(i);
+        } else {
+            list.push(value.to_string());
+            list.sort_by_key(|v| index.order(facet, v));
+        }
+        if list.is_empty() {
+            self.filters.remove(&facet);
+        }
+    }
+
+    pub fn has_filters(&self) -> bool {
+        !self.filters.is_empty() || self.from.is_some() || self.to.is_some()
+    }
+}
+
 /// Something in a link that could not be used as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    UnknownParam { name: String },
-    RepeatedParam { name: String },
-    BadEncoding { name: String },
-    BadView { value: String },
+    UnknownParam {
+        name: String,
+    },
+    RepeatedParam {
+        name: String,
+    },
+    BadEncoding {
+        name: String,
+    },
+    BadView {
+        value: String,
+    },
     MissingArticle,
-    UnknownArticle { id: String },
-    ArticleIgnored { id: String },
-    UnknownOutlet { id: String },
-    BadDate { name: String, value: String },
-    ReversedRange { from: Date, to: Date },
-    BadLang { value: String },
-    QueryTooLong { chars: usize },
+    UnknownArticle {
+        id: String,
+    },
+    ArticleIgnored {
+        id: String,
+    },
+    /// A facet value (outlet, event, actor, …) that does not exist.
+    UnknownValue {
+        name: String,
+        value: String,
+    },
+    BadParagraph {
+        value: String,
+    },
+    UnknownLayer {
+        value: String,
+    },
+    BadDate {
+        name: String,
+        value: String,
+    },
+    ReversedRange {
+        from: Date,
+        to: Date,
+    },
+    BadLang {
+        value: String,
+    },
+    QueryTooLong {
+        chars: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -72,14 +136,18 @@ pub struct Decoded {
     pub notices: Vec<Notice>,
 }
 
-const KNOWN: [&str; 7] = ["view", "article", "outlet", "from", "to", "q", "lang"];
+const SCALARS: [&str; 8] = ["view", "article", "p", "layers", "from", "to", "q", "lang"];
 
-/// Decodes a query string (with or without the leading `?`) against the corpus.
+/// Decodes a query string (with or without the leading `?`) against the corpus. Builds a facet
+/// index; callers that decode often keep one and use [`decode_with`].
 pub fn decode(query: &str, corpus: &Corpus) -> Decoded {
+    decode_with(query, corpus, &FacetIndex::new(corpus))
+}
+
+pub fn decode_with(query: &str, corpus: &Corpus, index: &FacetIndex) -> Decoded {
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut notices = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    let mut raw: [Option<String>; 7] = Default::default();
+    let mut raw: BTreeMap<String, String> = BTreeMap::new();
 
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
@@ -89,24 +157,49 @@ pub fn decode(query: &str, corpus: &Corpus) -> Decoded {
             });
             continue;
         };
-        let Some(slot) = KNOWN.iter().position(|n| *n == name) else {
+        if !SCALARS.contains(&name.as_str()) && Facet::from_param(&name).is_none() {
             notices.push(Notice::UnknownParam { name });
             continue;
-        };
-        if seen.contains(&KNOWN[slot]) {
+        }
+        if raw.contains_key(&name) {
             // The first occurrence wins; later ones are named and dropped.
             if !notices.contains(&Notice::RepeatedParam { name: name.clone() }) {
                 notices.push(Notice::RepeatedParam { name });
             }
             continue;
         }
-        seen.push(KNOWN[slot]);
-        match percent_decode(v) {
-            Some(value) => raw[slot] = Some(value),
+        // Lists are split before decoding, so that an escaped comma stays inside its value.
+        let is_list = name == "layers" || Facet::from_param(&name).is_some();
+        let decoded = if is_list {
+            v.split(',')
+                .map(percent_decode)
+                .collect::<Option<Vec<_>>>()
+                .map(|parts| parts.join("\u{0}"))
+        } else {
+            percent_decode(v)
+        };
+        match decoded {
+            Some(value) => {
+                raw.insert(name, value);
+            }
             None => notices.push(Notice::BadEncoding { name }),
         }
     }
-    let [view, article, outlet, from, to, q, lang] = raw;
+    let mut take = |k: &str| raw.remove(k);
+    let (view, article, p, layers, from, to, q, lang) = (
+        take("view"),
+        take("article"),
+        take("p"),
+        take("layers"),
+        take("from"),
+        take("to"),
+        take("q"),
+        take("lang"),
+    );
+    let facet_values: Vec<(Facet, String)> = Facet::ALL
+        .iter()
+        .filter_map(|f| take(f.param()).map(|v| (*f, v)))
+        .collect();
     let mut state = ViewState::default();
 
     if let Some(v) = lang {
@@ -155,21 +248,52 @@ pub fn decode(query: &str, corpus: &Corpus) -> Decoded {
         (Some(View::Library) | None, None) => {}
     }
 
-    if let Some(list) = outlet {
-        let mut wanted: Vec<&str> = Vec::new();
-        for id in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            if corpus.outlet(id).is_some() {
-                wanted.push(id);
-            } else if !notices.contains(&Notice::UnknownOutlet { id: id.to_string() }) {
-                notices.push(Notice::UnknownOutlet { id: id.to_string() });
+    if let Some(p) = p.filter(|p| !p.is_empty()) {
+        let count = state
+            .article
+            .as_deref()
+            .and_then(|a| corpus.article(a))
+            .map(|a| a.paragraph_count() as u32);
+        match (p.trim().parse::<u32>(), count) {
+            (Ok(n), Some(count)) if (1..=count).contains(&n) => state.paragraph = Some(n),
+            _ => notices.push(Notice::BadParagraph { value: p }),
+        }
+    }
+
+    if let Some(list) = layers {
+        for name in list.split('\u{0}').map(str::trim).filter(|s| !s.is_empty()) {
+            match AnnotationLayer::from_name(name) {
+                Some(l) if !state.layers.contains(&l) => state.layers.push(l),
+                Some(_) => {}
+                None => notices.push(Notice::UnknownLayer {
+                    value: name.to_string(),
+                }),
             }
         }
-        state.outlets = corpus
-            .outlets
-            .iter()
-            .filter(|o| wanted.contains(&o.id.as_str()))
-            .map(|o| o.id.clone())
-            .collect();
+        state.layers.sort();
+    }
+
+    for (facet, list) in facet_values {
+        let mut chosen: Vec<String> = Vec::new();
+        for value in list.split('\u{0}').map(str::trim).filter(|s| !s.is_empty()) {
+            if index.is_known(facet, value) {
+                if !chosen.iter().any(|c| c == value) {
+                    chosen.push(value.to_string());
+                }
+            } else {
+                let n = Notice::UnknownValue {
+                    name: facet.param().to_string(),
+                    value: value.to_string(),
+                };
+                if !notices.contains(&n) {
+                    notices.push(n);
+                }
+            }
+        }
+        chosen.sort_by_key(|v| index.order(facet, v));
+        if !chosen.is_empty() {
+            state.filters.insert(facet, chosen);
+        }
     }
 
     let mut date = |name: &str, value: Option<String>| -> Option<Date> {
@@ -212,15 +336,33 @@ pub fn decode(query: &str, corpus: &Corpus) -> Decoded {
 /// plain library in Arabic is the empty string. `decode(encode(s)) == s` for every valid state.
 pub fn encode(state: &ViewState) -> String {
     let mut parts: Vec<String> = Vec::new();
+    let list = |values: &mut dyn Iterator<Item = &str>| {
+        values.map(percent_encode).collect::<Vec<_>>().join(",")
+    };
     if state.view != View::Library {
         parts.push(format!("view={}", state.view.name()));
     }
     if let (View::Read, Some(a)) = (state.view, &state.article) {
         parts.push(format!("article={}", percent_encode(a)));
+        if let Some(p) = state.paragraph {
+            parts.push(format!("p={p}"));
+        }
     }
-    if !state.outlets.is_empty() {
-        let ids: Vec<String> = state.outlets.iter().map(|o| percent_encode(o)).collect();
-        parts.push(format!("outlet={}", ids.join(",")));
+    if !state.layers.is_empty() {
+        parts.push(format!(
+            "layers={}",
+            list(&mut state.layers.iter().map(|l| l.name()))
+        ));
+    }
+    for facet in Facet::ALL {
+        let values = state.selected(facet);
+        if !values.is_empty() {
+            parts.push(format!(
+                "{}={}",
+                facet.param(),
+                list(&mut values.iter().map(String::as_str))
+            ));
+        }
     }
     if let Some(f) = state.from {
         parts.push(format!("from={f}"));
@@ -237,11 +379,12 @@ pub fn encode(state: &ViewState) -> String {
     parts.join("&")
 }
 
-/// Percent-encodes everything but RFC 3986 unreserved characters (and `,`, which separates ids).
+/// Percent-encodes everything but RFC 3986 unreserved characters and `:` (which qualifies facet
+/// values such as `hmc-launch:main`). A comma inside a value is escaped: commas separate values.
 pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b':') {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));

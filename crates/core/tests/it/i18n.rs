@@ -56,7 +56,12 @@ fn every_notice_has_text_in_both_languages() {
         Notice::MissingArticle,
         Notice::UnknownArticle { id: "x".into() },
         Notice::ArticleIgnored { id: "x".into() },
-        Notice::UnknownOutlet { id: "x".into() },
+        Notice::UnknownValue {
+            name: "outlet".into(),
+            value: "x".into(),
+        },
+        Notice::BadParagraph { value: "9".into() },
+        Notice::UnknownLayer { value: "x".into() },
         Notice::BadDate {
             name: "from".into(),
             value: "x".into(),

@@ -1,7 +1,17 @@
 use super::corpus;
 use marsad_core::Date;
+use marsad_core::annotate::AnnotationLayer;
+use marsad_core::filter::Facet;
 use marsad_core::i18n::Lang;
-use marsad_core::url::{Notice, View, ViewState, decode, encode};
+use marsad_core::url::{Notice, View, ViewState, decode, decode_with, encode};
+use std::collections::BTreeMap;
+
+fn filters(pairs: &[(Facet, &[&str])]) -> BTreeMap<Facet, Vec<String>> {
+    pairs
+        .iter()
+        .map(|(f, v)| (*f, v.iter().map(|s| s.to_string()).collect()))
+        .collect()
+}
 
 fn d(s: &str) -> Date {
     Date::parse_iso(s).unwrap()
@@ -20,10 +30,17 @@ fn valid_states_round_trip() {
         ViewState {
             view: View::Read,
             article: Some("k24-hmc-launch".into()),
-            outlets: vec!["kurdistan24".into(), "alain".into()],
+            paragraph: Some(7),
+            layers: vec![AnnotationLayer::Voices, AnnotationLayer::Naming],
+            filters: filters(&[
+                (Facet::Outlet, &["kurdistan24", "alain"]),
+                (Facet::Naming, &["armed-groups:الميليشيات العراقية"]),
+                (Facet::Event, &["hmc-launch-2024-01-27:main"]),
+                (Facet::Technique, &["Loaded_Language"]),
+            ]),
             from: Some(d("2024-01-01")),
             to: Some(d("2024-06-30")),
-            q: "اللجنة العسكرية العليا & \"HMC\" 100%+".into(),
+            q: "اللجنة العسكرية العليا & \"HMC\" 100%+,".into(),
             lang: Lang::En,
         },
     ];
@@ -44,7 +61,9 @@ fn parameter_names_are_the_documented_ones() {
     let s = ViewState {
         view: View::Read,
         article: Some("a".into()),
-        outlets: vec!["x".into(), "y".into()],
+        paragraph: Some(3),
+        layers: vec![AnnotationLayer::Voices],
+        filters: filters(&[(Facet::Outlet, &["x", "y"]), (Facet::Frame, &["Political"])]),
         from: Some(d("2024-01-01")),
         to: Some(d("2024-02-01")),
         q: "ق".into(),
@@ -52,14 +71,14 @@ fn parameter_names_are_the_documented_ones() {
     };
     assert_eq!(
         encode(&s),
-        "view=read&article=a&outlet=x,y&from=2024-01-01&to=2024-02-01&q=%D9%82&lang=en"
+        "view=read&article=a&p=3&layers=voices&outlet=x,y&frame=Political&from=2024-01-01&to=2024-02-01&q=%D9%82&lang=en"
     );
 }
 
 #[test]
 fn outlets_are_kept_in_corpus_order_without_repeats() {
     let got = decode("?outlet=shafaq,kurdistan24,shafaq", &corpus());
-    assert_eq!(got.state.outlets, ["kurdistan24", "shafaq"]);
+    assert_eq!(got.state.selected(Facet::Outlet), ["kurdistan24", "shafaq"]);
     assert!(got.notices.is_empty());
 }
 
@@ -69,7 +88,7 @@ fn outlets_are_kept_in_corpus_order_without_repeats() {
 fn unknown_article_gives_library_with_filters_kept() {
     let got = decode("view=read&article=nope&outlet=alain&lang=en", &corpus());
     assert_eq!(got.state.view, View::Library);
-    assert_eq!(got.state.outlets, ["alain"]);
+    assert_eq!(got.state.selected(Facet::Outlet), ["alain"]);
     assert_eq!(got.state.lang, Lang::En);
     assert_eq!(got.notices, [Notice::UnknownArticle { id: "nope".into() }]);
 }
@@ -77,8 +96,14 @@ fn unknown_article_gives_library_with_filters_kept() {
 #[test]
 fn unknown_outlet_is_dropped_and_named() {
     let got = decode("outlet=alain,bbc", &corpus());
-    assert_eq!(got.state.outlets, ["alain"]);
-    assert_eq!(got.notices, [Notice::UnknownOutlet { id: "bbc".into() }]);
+    assert_eq!(got.state.selected(Facet::Outlet), ["alain"]);
+    assert_eq!(
+        got.notices,
+        [Notice::UnknownValue {
+            name: "outlet".into(),
+            value: "bbc".into()
+        }]
+    );
 }
 
 #[test]
@@ -199,6 +224,7 @@ fn decoding_never_panics_on_arbitrary_input() {
         "9999-12-31",
         "0000-01-01",
     ];
+    let index = marsad_core::filter::FacetIndex::new(&corpus);
     let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..20_000 {
         let mut s = String::new();
@@ -209,12 +235,83 @@ fn decoding_never_panics_on_arbitrary_input() {
             s.push_str(pieces[(x % pieces.len() as u64) as usize]);
         }
         x = x.wrapping_add(1);
-        let got = decode(&s, &corpus);
+        let got = decode_with(&s, &corpus, &index);
         // Whatever came in, what comes out is a valid state that round-trips.
         assert_eq!(
-            decode(&encode(&got.state), &corpus).state,
+            decode_with(&encode(&got.state), &corpus, &index).state,
             got.state,
             "{s:?}"
         );
     }
+}
+
+/// Protects paragraph links: `p` must name a paragraph of the article in the reader.
+#[test]
+fn paragraph_must_exist_in_the_article() {
+    let c = corpus();
+    let got = decode("article=k24-hmc-launch&p=16", &c);
+    assert_eq!(got.state.paragraph, Some(16));
+    for bad in [
+        "article=k24-hmc-launch&p=17",
+        "article=k24-hmc-launch&p=0",
+        "article=k24-hmc-launch&p=x",
+        "p=3",
+    ] {
+        let got = decode(bad, &c);
+        assert_eq!(got.state.paragraph, None, "{bad}");
+        assert!(
+            matches!(got.notices.last(), Some(Notice::BadParagraph { .. })),
+            "{bad}: {:?}",
+            got.notices
+        );
+    }
+}
+
+#[test]
+fn unknown_layers_are_named_and_known_ones_kept_in_order() {
+    let got = decode("layers=naming,bogus,voices,naming", &corpus());
+    assert_eq!(
+        got.state.layers,
+        [AnnotationLayer::Voices, AnnotationLayer::Naming]
+    );
+    assert_eq!(
+        got.notices,
+        [Notice::UnknownLayer {
+            value: "bogus".into()
+        }]
+    );
+}
+
+/// Protects facet links: qualified values (an event's role, a referent's exact wording) survive,
+/// unknown ones are named, and a comma inside a wording does not split it.
+#[test]
+fn facet_values_are_validated_against_the_corpus() {
+    let c = corpus();
+    let got = decode(
+        "event=hmc-launch-2024-01-27:main,no-such-event&naming=armed-groups:%D8%A7%D9%84%D9%85%D9%8A%D9%84%D9%8A%D8%B4%D9%8A%D8%A7%D8%AA%20%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82%D9%8A%D8%A9&voice=unnamed_source&frame=Politics",
+        &c,
+    );
+    assert_eq!(
+        got.state.selected(Facet::Event),
+        ["hmc-launch-2024-01-27:main"]
+    );
+    assert_eq!(
+        got.state.selected(Facet::Naming),
+        ["armed-groups:الميليشيات العراقية"]
+    );
+    assert_eq!(got.state.selected(Facet::Voice), ["unnamed_source"]);
+    assert_eq!(
+        got.notices,
+        [
+            Notice::UnknownValue {
+                name: "event".into(),
+                value: "no-such-event".into()
+            },
+            Notice::UnknownValue {
+                name: "frame".into(),
+                value: "Politics".into()
+            },
+        ]
+    );
+    assert_eq!(marsad_core::url::percent_encode("a,b"), "a%2Cb");
 }

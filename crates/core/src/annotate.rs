@@ -1,0 +1,302 @@
+//! Annotation layers of the reader, and cutting a line of text into segments so that overlapping
+//! annotations can each be shown on their exact characters.
+
+/// A layer the reader can show over the text (link parameter `layers`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AnnotationLayer {
+    Events,
+    Dates,
+    Voices,
+    Naming,
+    Claims,
+    Techniques,
+    Frames,
+    Reuse,
+    Oddities,
+}
+
+impl AnnotationLayer {
+    pub const ALL: [AnnotationLayer; 9] = [
+        AnnotationLayer::Events,
+        AnnotationLayer::Dates,
+        AnnotationLayer::Voices,
+        AnnotationLayer::Naming,
+        AnnotationLayer::Claims,
+        AnnotationLayer::Techniques,
+        AnnotationLayer::Frames,
+        AnnotationLayer::Reuse,
+        AnnotationLayer::Oddities,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            AnnotationLayer::Events => "events",
+            AnnotationLayer::Dates => "dates",
+            AnnotationLayer::Voices => "voices",
+            AnnotationLayer::Naming => "naming",
+            AnnotationLayer::Claims => "claims",
+            AnnotationLayer::Techniques => "techniques",
+            AnnotationLayer::Frames => "frames",
+            AnnotationLayer::Reuse => "reuse",
+            AnnotationLayer::Oddities => "oddities",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<AnnotationLayer> {
+        AnnotationLayer::ALL.into_iter().find(|l| l.name() == s)
+    }
+}
+
+use crate::knowledge::Span;
+use crate::model::Corpus;
+
+/// One annotation on exact words of an article, ready to be shown: what it is, why, and where
+/// else in the corpus the same thing appears.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub layer: AnnotationLayer,
+    pub span: Span,
+    /// Short label (a technique, a frame, a speaker, a referent, an event).
+    pub label_en: String,
+    pub label_ar: String,
+    /// Rationale, note or explanation, in English (curated text is English).
+    pub detail_en: String,
+    /// The same thing elsewhere in the corpus (other articles first), excluding this span.
+    pub elsewhere: Vec<Span>,
+}
+
+fn others(spans: impl Iterator<Item = Span>, this: &Span) -> Vec<Span> {
+    let mut v: Vec<Span> = spans.filter(|s| s != this).collect();
+    v.sort_by_key(|s| (s.article == this.article, s.article.clone(), s.start));
+    v.dedup();
+    v
+}
+
+/// Every curated mark of `article` in the given layers (the text engine's dates and reuse are
+/// added by the caller), sorted by position.
+pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<Mark> {
+    let k = &corpus.knowledge;
+    let mut out = Vec::new();
+    let want = |l| layers.contains(&l);
+    if want(AnnotationLayer::Events) {
+        for e in &k.events {
+            for r in e.refs.iter().filter(|r| r.span.article == article) {
+                let role = match r.role {
+                    crate::knowledge::EventRole::Main => "main news",
+                    crate::knowledge::EventRole::Background => "background",
+                };
+                out.push(Mark {
+                    layer: AnnotationLayer::Events,
+                    span: r.span.clone(),
+                    label_en: e.title_en.clone(),
+                    label_ar: e.title_ar.clone(),
+                    detail_en: format!(
+                        "{} ({role}){}",
+                        crate::i18n::format_spec(&e.date, crate::i18n::Lang::En),
+                        e.note_en
+                            .as_deref()
+                            .map(|n| format!(". {n}"))
+                            .unwrap_or_default()
+                    ),
+                    elsewhere: others(e.refs.iter().map(|r| r.span.clone()), &r.span),
+                });
+            }
+        }
+    }
+    if want(AnnotationLayer::Voices) {
+        for v in k.voices.iter().filter(|v| v.span.article == article) {
+            let actor = k.actor(&v.speaker);
+            let (en, ar) = actor.map_or((v.speaker.clone(), v.speaker.clone()), |a| {
+                (a.name_en.clone(), a.name_ar.clone())
+            });
+            let category = actor.map_or("other", |a| a.category.as_str());
+            let mode = match v.mode {
+                crate::knowledge::VoiceMode::Direct => "direct quotation",
+                crate::knowledge::VoiceMode::Reported => "reported speech",
+            };
+            out.push(Mark {
+                layer: AnnotationLayer::Voices,
+                span: v.span.clone(),
+                label_en: en,
+                label_ar: ar,
+                detail_en: format!(
+                    "{} · {mode} · verb «{}»",
+                    crate::filter::category_labels(category).0,
+                    corpus.span_text(&v.verb)
+                ),
+                elsewhere: others(
+                    k.voices
+                        .iter()
+                        .filter(|x| x.speaker == v.speaker)
+                        .map(|x| x.span.clone()),
+                    &v.span,
+                ),
+            });
+        }
+    }
+    if want(AnnotationLayer::Naming) {
+        for r in &k.referents {
+            for s in r.names.iter().filter(|s| s.article == article) {
+                out.push(Mark {
+                    layer: AnnotationLayer::Naming,
+                    span: s.clone(),
+                    label_en: r.title_en.clone(),
+                    label_ar: r.title_ar.clone(),
+                    detail_en: format!("Called «{}» here.", corpus.span_text(s)),
+                    elsewhere: others(r.names.iter().cloned(), s),
+                });
+            }
+        }
+    }
+    if want(AnnotationLayer::Claims) {
+        for c in &k.claims {
+            let stated = c.states.iter().map(|s| (s, "states", None::<&str>));
+            let contra = c
+                .contradicts
+                .iter()
+                .map(|x| (&x.span, "contradicts", Some(x.note_en.as_str())));
+            for (s, how, note) in stated
+                .chain(contra)
+                .filter(|(s, _, _)| s.article == article)
+            {
+                let all = c
+                    .states
+                    .iter()
+                    .cloned()
+                    .chain(c.contradicts.iter().map(|x| x.span.clone()));
+                out.push(Mark {
+                    layer: AnnotationLayer::Claims,
+                    span: s.clone(),
+                    label_en: c.title_en.clone(),
+                    label_ar: c.title_en.clone(),
+                    detail_en: format!(
+                        "This passage {how} the {}.{}{}",
+                        c.kind,
+                        note.map(|n| format!(" {n}")).unwrap_or_default(),
+                        c.note_en
+                            .as_deref()
+                            .map(|n| format!(" {n}"))
+                            .unwrap_or_default()
+                    ),
+                    elsewhere: others(all, s),
+                });
+            }
+        }
+    }
+    if want(AnnotationLayer::Techniques) {
+        for t in k.techniques.iter().filter(|t| t.span.article == article) {
+            out.push(Mark {
+                layer: AnnotationLayer::Techniques,
+                span: t.span.clone(),
+                label_en: t.label.replace('_', " "),
+                label_ar: crate::filter::technique_ar(&t.label).to_string(),
+                detail_en: t.rationale_en.clone(),
+                elsewhere: others(
+                    k.techniques
+                        .iter()
+                        .filter(|x| x.label == t.label)
+                        .map(|x| x.span.clone()),
+                    &t.span,
+                ),
+            });
+        }
+    }
+    if want(AnnotationLayer::Oddities) {
+        for o in k.oddities.iter().filter(|o| o.span.article == article) {
+            out.push(Mark {
+                layer: AnnotationLayer::Oddities,
+                span: o.span.clone(),
+                label_en: "Textual oddity".into(),
+                label_ar: "غرابة نصية".into(),
+                detail_en: o.note_en.clone(),
+                elsewhere: Vec::new(),
+            });
+        }
+    }
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.layer));
+    out
+}
+
+/// A piece of a line covered by the same set of marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub start: u32,
+    pub end: u32,
+    /// Indices into the marks slice, outermost (longest) first.
+    pub marks: Vec<usize>,
+}
+
+/// Cuts `[start, end)` at every mark boundary inside it, so that overlapping and nested marks can
+/// each be drawn on their exact characters. Segments cover the range without gaps.
+pub fn segments(start: u32, end: u32, marks: &[Mark]) -> Vec<Segment> {
+    let mut cuts = vec![start, end];
+    for m in marks {
+        for p in [m.span.start, m.span.end] {
+            if p > start && p < end {
+                cuts.push(p);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let mut inside: Vec<usize> = (0..marks.len())
+                .filter(|&i| marks[i].span.start <= w[0] && w[1] <= marks[i].span.end)
+                .collect();
+            inside.sort_by_key(|&i| std::cmp::Reverse(marks[i].span.end - marks[i].span.start));
+            Segment {
+                start: w[0],
+                end: w[1],
+                marks: inside,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mark(start: u32, end: u32) -> Mark {
+        Mark {
+            layer: AnnotationLayer::Naming,
+            span: Span {
+                article: "a".into(),
+                start,
+                end,
+            },
+            label_en: String::new(),
+            label_ar: String::new(),
+            detail_en: String::new(),
+            elsewhere: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn overlapping_marks_cut_the_line_into_covering_segments() {
+        let marks = [mark(2, 8), mark(5, 12), mark(20, 30)];
+        let segs = segments(0, 15, &marks);
+        let bounds: Vec<(u32, u32)> = segs.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(bounds, [(0, 2), (2, 5), (5, 8), (8, 12), (12, 15)]);
+        assert_eq!(segs[0].marks, Vec::<usize>::new());
+        assert_eq!(
+            segs[2].marks,
+            [1, 0],
+            "longest first: 5..12 (7) before 2..8 (6)"
+        );
+        assert_eq!(segs[4].marks, Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_line_without_marks_is_one_segment() {
+        assert_eq!(
+            segments(10, 20, &[]),
+            [Segment {
+                start: 10,
+                end: 20,
+                marks: vec![]
+            }]
+        );
+    }
+}

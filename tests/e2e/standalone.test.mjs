@@ -1,0 +1,42 @@
+// The standalone single file (cargo xtask standalone) opened from disk over file://, where the
+// browser refuses to fetch wasm or modules: it must render, navigate and keep its state in the link.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, openFresh } from './harness.mjs';
+
+const file = process.env.MARSAD_STANDALONE || path.resolve('standalone/marsad.html');
+let browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(file), `${file} is missing: run cargo xtask standalone`);
+  browser = await launch();
+});
+after(async () => browser?.close());
+
+// Protects "a reader opens one page … as one file on disk": links with state work from file://.
+test('the standalone file works from file:// with state in the query string', async () => {
+  const url = pathToFileURL(file).href + '?outlet=alain&lang=en';
+  const { context, page, requests, errors } = await openFresh(browser, url);
+  assert.deepEqual(
+    await page.$$eval('.article-row', (rs) => rs.map((r) => r.getAttribute('data-article'))),
+    ['alain-first-round'],
+  );
+  await page.click('.article-row .row-headline');
+  await page.waitForSelector('.reader[data-article=alain-first-round]');
+  assert.equal(new URL(page.url()).search, '?view=read&article=alain-first-round&outlet=alain&lang=en');
+  assert.equal(new URL(page.url()).protocol, 'file:');
+  await page.reload();
+  await page.waitForSelector('.reader[data-article=alain-first-round]');
+  await page.goBack();
+  await page.waitForSelector('.article-row');
+  const fonts = await page.evaluate(() => document.fonts.check('20px "Marsad Naskh"', 'مرصد'));
+  assert.equal(fonts, true, 'the inlined Arabic font is used');
+  const elsewhere = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'));
+  assert.deepEqual(elsewhere, [], 'the standalone file makes no network request');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

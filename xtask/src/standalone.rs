@@ -1,0 +1,145 @@
+//! `cargo xtask standalone`: one self-contained HTML file that works when opened from disk.
+//!
+//! Browsers refuse to fetch `.wasm` files and ES modules from `file://` URLs, so the normal
+//! `dist/` only works over HTTP. This inlines everything into `standalone/marsad.html`: the
+//! stylesheet (with fonts as data URLs), the wasm-bindgen glue as an inline module, and the wasm
+//! binary as base64, instantiated with the glue's `initSync`.
+
+use crate::{Result, root};
+use std::path::Path;
+
+pub fn bundle() -> Result {
+    let dist = root().join("dist");
+    let html = read(&dist.join("index.html"))?;
+    let find = |prefix: &str, suffix: &str| -> Result<String> {
+        std::fs::read_dir(&dist)
+            .map_err(|e| e.to_string())?
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .find(|n| n.starts_with(prefix) && n.ends_with(suffix))
+            .ok_or_else(|| format!("dist/ has no {prefix}*{suffix}: build first"))
+    };
+    let js_name = find("marsad-", ".js")?;
+    let wasm_name = find("marsad-", "_bg.wasm")?;
+    let css_name = find("style-", ".css")?;
+
+    let js = read(&dist.join(&js_name))?;
+    if js.contains("</script") {
+        return Err("the JS glue contains </script and cannot be inlined".into());
+    }
+    let wasm = std::fs::read(dist.join(&wasm_name)).map_err(|e| e.to_string())?;
+    let mut css = read(&dist.join(&css_name))?;
+    for font in [
+        "NotoNaskhArabic-Regular.woff2",
+        "NotoNaskhArabic-Bold.woff2",
+    ] {
+        let bytes = std::fs::read(dist.join("fonts").join(font)).map_err(|e| e.to_string())?;
+        css = css.replace(
+            &format!("fonts/{font}"),
+            &format!("data:font/woff2;base64,{}", base64(&bytes)),
+        );
+    }
+    let favicon = std::fs::read(dist.join("favicon.svg")).map_err(|e| e.to_string())?;
+
+    // Keep the page's <head> metadata and <body>; drop what pointed at separate files.
+    let head_end = html.find("</head>").ok_or("index.html has no </head>")?;
+    let mut head = String::new();
+    for line in html[..head_end].lines() {
+        let l = line.trim_start();
+        let external = l.starts_with("<link rel=\"stylesheet\"")
+            || l.starts_with("<link rel=\"modulepreload\"")
+            || l.starts_with("<link rel=\"preload\"")
+            || l.starts_with("<link rel=\"icon\"");
+        if !external {
+            head.push_str(line);
+            head.push('\n');
+        }
+    }
+    // Trunk's loader script fetches the wasm; remove it (it spans from <script type="module"> to </script>).
+    if let (Some(s), Some(e)) = (
+        head.find("<script type=\"module\">"),
+        head.find("</script>"),
+    ) {
+        head.replace_range(s..e + "</script>".len(), "");
+    }
+    // Trunk's extra preload links may share a line with other tags.
+    let head = strip_tags(&head, "<link rel=\"modulepreload\"");
+    let head = strip_tags(&head, "<link rel=\"preload\"");
+
+    let out = format!(
+        "{head}    <link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\" />\n    <style>\n{css}\n    </style>\n    <script type=\"module\">\n{js}\nconst wasmBytes = Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0));\ninitSync({{ module: wasmBytes }});\n    </script>\n{rest}",
+        icon = base64(&favicon),
+        wasm = base64(&wasm),
+        rest = &html[head_end..],
+    );
+    let dir = root().join("standalone");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let path = dir.join("marsad.html");
+    std::fs::write(&path, out).map_err(|e| e.to_string())?;
+    let size = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
+    println!(
+        "Wrote {} ({size} bytes): open it directly in a browser, no server needed.",
+        path.display()
+    );
+    Ok(())
+}
+
+fn read(p: &Path) -> Result<String> {
+    std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+/// Removes every `<tag …>` starting with `start` (up to and including its `>`).
+fn strip_tags(s: &str, start: &str) -> String {
+    let mut out = s.to_string();
+    while let Some(i) = out.find(start) {
+        let end = out[i..].find('>').map_or(out.len(), |e| i + e + 1);
+        out.replace_range(i..end, "");
+    }
+    out
+}
+
+/// Standard base64 with padding (RFC 4648).
+pub fn base64(bytes: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc_4648_vectors() {
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(base64(input.as_bytes()), want);
+        }
+    }
+
+    #[test]
+    fn strip_tags_removes_every_matching_tag() {
+        let s = "<a><link rel=\"preload\" href=\"x\"><b><link rel=\"preload\" x>";
+        assert_eq!(strip_tags(s, "<link rel=\"preload\""), "<a><b>");
+    }
+}

@@ -8,12 +8,15 @@
 //! - [`filter`]: which articles a view shows, and facet counts.
 //! - [`url`]: the one codec between a view and its query string.
 //! - [`i18n`]: interface language and language-aware formatting of dates and numbers.
+//! - [`text`]: Arabic normalization (for matching only), tokens, stemming, search, text reuse and
+//!   date extraction; every result is a byte range into the verbatim text.
 
 pub mod catalog;
 pub mod date;
 pub mod filter;
 pub mod i18n;
 pub mod model;
+pub mod text;
 pub mod url;
 
 pub use date::{Date, DateSpec, Precision};

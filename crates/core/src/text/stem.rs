@@ -6,13 +6,14 @@
 //! |---|---|---|
 //! | 1 | leading `و` (and) | at least 3 letters must remain (`وقال` → `قال`, `وفد` stays) |
 //! | 2 | one of `وال بال كال فال لل ال` (longest first) | at least 3 letters remain (`الى` stays) |
-//! | 3 | each of `ها ان ات ون ين يه ه ي` once, in that order (`ة` is already `ه`) | at least 3 letters remain after the first, 4 after any further one (`الولايات` → `ولاي`, not `ولا` "and not") |
+//! | 3 | each of `ها ان ات ون ين يه ه ي` once, in that order (`ة` is already `ه`) | at least 3 letters remain (`هجماتها` → `هجمات` → `هجم`) |
 //!
 //! Guards beyond light10: words of three letters or fewer are returned unchanged; proper nouns
 //! (a short protected list: `بغداد` keeps its ب, `واشنطن` its و, `لبنان` its ان) and month names
 //! (`كانون` is not `كان` "was", `نيسان`, `تشرين`, `حزيران`, …) are never cut — checked on the
 //! word as given, and again after the conjunction or the article is removed
-//! (`وكانون` → `كانون`, `الكانون` → `كانون`).
+//! (`وكانون` → `كانون`, `الكانون` → `كانون`); a protected word behind a one-letter `و ف ب ل ك`
+//! loses only that letter (`لداعش` → `داعش`, `بغداد` stays: `غداد` is not protected).
 //!
 //! The conjunction `ف` is removed only as part of `فال` (a bare leading ف is too often a root
 //! letter: `فرنسا`, `فعلي`, `فترة`).
@@ -90,6 +91,14 @@ pub fn stem(word: &str) -> String {
     if len(word) <= 3 || is_fixed(word) {
         return word.to_string();
     }
+    // A one-letter conjunction or preposition on a protected name or month: `لداعش`, `وأيلول`.
+    for p in ['و', 'ف', 'ب', 'ل', 'ك'] {
+        if let Some(rest) = word.strip_prefix(p)
+            && is_fixed(rest)
+        {
+            return rest.to_string();
+        }
+    }
     let mut w = word;
     if let Some(rest) = w.strip_prefix('و')
         && len(rest) >= 3
@@ -115,13 +124,11 @@ pub fn stem(word: &str) -> String {
     if is_fixed(w) {
         return w.to_string();
     }
-    let mut removed = 0;
     for s in SUFFIXES {
         if let Some(rest) = w.strip_suffix(s)
-            && len(rest) >= if removed == 0 { 3 } else { 4 }
+            && len(rest) >= 3
         {
             w = rest;
-            removed += 1;
         }
     }
     w.to_string()
@@ -130,6 +137,14 @@ pub fn stem(word: &str) -> String {
 /// Removes only the prefixes (conjunction and article) — for the unfinished last word of a query,
 /// whose end is not yet typed and so must not lose a "suffix".
 pub fn strip_prefixes(word: &str) -> &str {
+    // A one-letter conjunction or preposition on a protected name or month: `لداعش`, `وأيلول`.
+    for p in ['و', 'ف', 'ب', 'ل', 'ك'] {
+        if let Some(rest) = word.strip_prefix(p)
+            && is_fixed(rest)
+        {
+            return rest;
+        }
+    }
     let mut w = word;
     if let Some(rest) = w.strip_prefix('و')
         && len(rest) >= 2
@@ -166,7 +181,9 @@ mod tests {
         assert_eq!(st("كانون"), "كانون");
         assert_eq!(st("وكانون"), "كانون");
         assert_eq!(st("نيسان"), "نيسان");
-        assert_eq!(st("الولايات"), "ولاي");
+        assert_eq!(st("الولايات"), "ولا");
+        assert_eq!(st("لداعش"), "داعش");
+        assert_eq!(st("هجماتها"), st("هجمات"));
         assert_eq!(st("وفد"), "وفد");
     }
 }

@@ -48,6 +48,10 @@ pub struct SearchIndex {
     terms: Vec<String>,
     /// Per term: `(doc, term frequency)`, by doc.
     postings: Vec<Vec<(u32, u32)>>,
+    /// Every indexed word without conjunction/article (not stemmed), with its term, sorted: the
+    /// unfinished last word is also matched against these (`السودا` finds `السودان`, whose stem
+    /// `سود` it does not begin).
+    surfaces: Vec<(String, u32)>,
     avg_len: f32,
 }
 
@@ -187,6 +191,7 @@ impl SearchIndex {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut names: Vec<String> = Vec::new();
         let mut docs = Vec::new();
+        let mut surfaces: Vec<(String, u32)> = Vec::new();
         for (ai, a) in corpus.articles.iter().enumerate() {
             for (bi, b) in a.blocks.iter().enumerate() {
                 if b.kind.is_artifact() {
@@ -208,6 +213,11 @@ impl SearchIndex {
                     };
                     terms.push(id);
                     ranges.push((t.start as u32, t.end as u32));
+                    let bare = match t.kind {
+                        TokenKind::Word => strip_prefixes(&t.norm),
+                        _ => t.norm.as_str(),
+                    };
+                    surfaces.push((bare.to_string(), id));
                 }
                 docs.push(Doc {
                     article: ai as u32,
@@ -230,6 +240,11 @@ impl SearchIndex {
             .iter()
             .map(|&o| std::mem::take(&mut names[o as usize]))
             .collect();
+        for s in &mut surfaces {
+            s.1 = remap[s.1 as usize];
+        }
+        surfaces.sort_unstable();
+        surfaces.dedup();
         let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); terms.len()];
         let mut total_len = 0usize;
         for (di, d) in docs.iter_mut().enumerate() {
@@ -258,6 +273,7 @@ impl SearchIndex {
             docs,
             terms,
             postings,
+            surfaces,
             avg_len,
         }
     }
@@ -287,6 +303,13 @@ impl SearchIndex {
                     break;
                 }
                 out.push((lo + i) as u32);
+            }
+            let lo = self.surfaces.partition_point(|s| s.0.as_str() < f.as_str());
+            for s in &self.surfaces[lo..] {
+                if !s.0.starts_with(f.as_str()) {
+                    break;
+                }
+                out.push(s.1);
             }
         }
         out.sort_unstable();

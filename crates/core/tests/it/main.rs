@@ -5,12 +5,14 @@
 //! - `url_codec`: links round-trip, and bad links degrade to the nearest valid view with notices.
 //! - `filters`: outlet and date filters and their facet counts.
 //! - `i18n`: language-aware formatting and that every notice reads in both languages.
+//! - `search_relevance`: the relevance table (`relevance.tsv`) and hit ranges, snippets, groups.
 //! - `dates`: every date expression in the five articles, and the phrasings around them.
 
 mod catalog_errors;
 mod dates;
 mod filters;
 mod i18n;
+mod search_relevance;
 mod seeds;
 mod url_codec;
 

@@ -6,12 +6,14 @@
 //! - `filters`: outlet and date filters and their facet counts.
 //! - `i18n`: language-aware formatting and that every notice reads in both languages.
 //! - `search_relevance`: the relevance table (`relevance.tsv`) and hit ranges, snippets, groups.
+//! - `reuse`: planted copies and stock phrases; the statement k24 and Al-Ain both reproduce.
 //! - `dates`: every date expression in the five articles, and the phrasings around them.
 
 mod catalog_errors;
 mod dates;
 mod filters;
 mod i18n;
+mod reuse;
 mod search_relevance;
 mod seeds;
 mod url_codec;

@@ -5,7 +5,8 @@
 //! between digits and letters splits (`كوردستان24` → `كوردستان`, `24`), as does a change between
 //! Arabic and Latin letters. Marks, tatweel and invisible controls never split a word; marks and
 //! tatweel at a word's end belong to its range (so a highlight covers `جزءاً` whole), controls
-//! after the last letter do not.
+//! after the last letter do not. A word ligature such as `ﷺ` (several words in one character)
+//! is one token: a range never splits a character.
 
 use super::normalize::{Fold, fold_char, for_each_folded};
 use super::stem::stem;
@@ -70,6 +71,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             continue;
         }
+        // A word ligature (`ﷺ`) expands to several words: one verbatim char is one token.
+        let many = matches!(folded, Fold::Many(_));
         for_each_folded(c, |x| match class(x) {
             Some(kind) => match cur.as_mut() {
                 Some(t) if t.kind == kind => {
@@ -88,6 +91,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     });
                 }
             },
+            None if many => {}
             None => {
                 if let Some(t) = cur.take() {
                     out.push(t);

@@ -8,6 +8,8 @@
 //!   without hamza, diacritics or Persian letters finds the same blocks;
 //! - `"…"` (also `«…»` and `“…”`): an exact phrase — the words consecutive and in order (each
 //!   still normalized and stemmed); an unclosed quote runs to the end of the query;
+//! - a word written `لل…` is read both ways: `للتحالف` (ل + التحالف) and `للجنة` (ل + اللجنة, one
+//!   lam dropped), so `اللجنة` finds `للجنة` and the reverse;
 //! - while typing: the last word, when the query does not end with a space, also matches every
 //!   indexed stem it is the beginning of (`التحا` finds `التحالف`), at least two letters long.
 //!
@@ -38,6 +40,34 @@ struct Doc {
     terms: Vec<u32>,
     /// Verbatim byte range of every token in the article text.
     ranges: Vec<(u32, u32)>,
+    /// Second readings of `لل`-words, `(token index, term)`, by index (see [`lil_alternative`]).
+    alts: Vec<(u32, u32)>,
+}
+
+impl Doc {
+    /// Whether token `k` matches one of `ids` (its stem or its second reading).
+    fn matches(&self, k: usize, ids: &[u32]) -> bool {
+        ids.contains(&self.terms[k])
+            || self
+                .alts
+                .binary_search_by_key(&(k as u32), |a| a.0)
+                .is_ok_and(|i| ids.contains(&self.alts[i].1))
+    }
+}
+
+/// A word written `لل…` is either ل + ال + word (`للتحالف` = to the coalition) or, when the word
+/// itself begins with ل, ل + ال + لword with one lam dropped (`للجنة` = to the committee, from
+/// `اللجنة`). The second reading, as `(stem, bare form)`, when it could apply.
+fn lil_alternative(norm: &str, kind: TokenKind) -> Option<(String, String)> {
+    if kind != TokenKind::Word || norm.chars().count() < 5 {
+        return None;
+    }
+    let rest = norm.strip_prefix('ل')?;
+    if !rest.starts_with('ل') {
+        return None;
+    }
+    let full = format!("ا{norm}");
+    Some((stem(&full), strip_prefixes(&full).to_string()))
 }
 
 /// The search index. Built once from a corpus; [`SearchIndex::search`] needs the same corpus.
@@ -63,13 +93,14 @@ pub struct Query {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Clause {
-    /// One word, matched on its stem.
-    Word(String),
-    /// The unfinished last word: any stem starting with one of these forms (normalized word,
-    /// and the word without conjunction/article), or equal to its full stem (the third form).
-    Prefix(Vec<String>, String),
-    /// Consecutive words, by stem.
-    Phrase(Vec<String>),
+    /// One word, matched on its stem (or its other readings: `للجنة` is also `اللجنة`).
+    Word(Vec<String>),
+    /// The unfinished last word: any stem (or indexed word without its article) starting with
+    /// one of the forms (normalized word, and the word without conjunction/article), or equal to
+    /// one of its stem readings (the second list).
+    Prefix(Vec<String>, Vec<String>),
+    /// Consecutive words, each by its stem readings.
+    Phrase(Vec<Vec<String>>),
 }
 
 /// One matching block.
@@ -129,6 +160,17 @@ fn token_stem(norm: &str, kind: TokenKind) -> String {
     }
 }
 
+/// The stems a query word may stand for: its stem, and the second reading of a `لل`-word.
+fn readings(norm: &str, kind: TokenKind) -> Vec<String> {
+    let mut v = vec![token_stem(norm, kind)];
+    if let Some((alt, _)) = lil_alternative(norm, kind)
+        && alt != v[0]
+    {
+        v.push(alt);
+    }
+    v
+}
+
 /// Parses a query (see the module docs). Never fails: text without words gives an empty query.
 pub fn parse_query(q: &str) -> Query {
     let mut clauses = Vec::new();
@@ -164,15 +206,15 @@ pub fn parse_query(q: &str) -> Query {
                         forms.push(bare);
                     }
                 }
-                clauses.push(Clause::Prefix(forms, token_stem(&t.norm, t.kind)));
+                clauses.push(Clause::Prefix(forms, readings(&t.norm, t.kind)));
             } else {
-                clauses.push(Clause::Word(token_stem(&t.norm, t.kind)));
+                clauses.push(Clause::Word(readings(&t.norm, t.kind)));
             }
         }
         if let Some(qt) = quoted {
-            let words: Vec<String> = tokenize(qt)
+            let words: Vec<Vec<String>> = tokenize(qt)
                 .iter()
-                .map(|t| token_stem(&t.norm, t.kind))
+                .map(|t| readings(&t.norm, t.kind))
                 .collect();
             match words.len() {
                 0 => {}
@@ -192,6 +234,8 @@ impl SearchIndex {
         let mut names: Vec<String> = Vec::new();
         let mut docs = Vec::new();
         let mut surfaces: Vec<(String, u32)> = Vec::new();
+        // Stems of each distinct word, computed once (a word's characters decide its kind).
+        let mut seen: HashMap<String, (u32, Option<u32>)> = HashMap::new();
         for (ai, a) in corpus.articles.iter().enumerate() {
             for (bi, b) in a.blocks.iter().enumerate() {
                 if b.kind.is_artifact() {
@@ -200,24 +244,41 @@ impl SearchIndex {
                 let toks = tokenize_range(&a.text, b.start as usize, b.end as usize);
                 let mut terms = Vec::with_capacity(toks.len());
                 let mut ranges = Vec::with_capacity(toks.len());
-                for t in &toks {
-                    let s = t.stem();
-                    let id = match ids.get(&s) {
-                        Some(&id) => id,
+                let mut alts = Vec::new();
+                for (k, t) in toks.iter().enumerate() {
+                    let (id, alt) = match seen.get(t.norm.as_str()) {
+                        Some(&v) => v,
                         None => {
-                            let id = names.len() as u32;
-                            ids.insert(s.clone(), id);
-                            names.push(s);
-                            id
+                            let mut intern = |s: String, bare: &str| -> u32 {
+                                let id = match ids.get(&s) {
+                                    Some(&id) => id,
+                                    None => {
+                                        let id = names.len() as u32;
+                                        ids.insert(s.clone(), id);
+                                        names.push(s);
+                                        id
+                                    }
+                                };
+                                surfaces.push((bare.to_string(), id));
+                                id
+                            };
+                            let bare = match t.kind {
+                                TokenKind::Word => strip_prefixes(&t.norm),
+                                _ => t.norm.as_str(),
+                            };
+                            let id = intern(t.stem(), bare);
+                            let alt = lil_alternative(&t.norm, t.kind)
+                                .map(|(st, bare)| intern(st, &bare))
+                                .filter(|&x| x != id);
+                            seen.insert(t.norm.clone(), (id, alt));
+                            (id, alt)
                         }
                     };
                     terms.push(id);
                     ranges.push((t.start as u32, t.end as u32));
-                    let bare = match t.kind {
-                        TokenKind::Word => strip_prefixes(&t.norm),
-                        _ => t.norm.as_str(),
-                    };
-                    surfaces.push((bare.to_string(), id));
+                    if let Some(x) = alt {
+                        alts.push((k as u32, x));
+                    }
                 }
                 docs.push(Doc {
                     article: ai as u32,
@@ -226,6 +287,7 @@ impl SearchIndex {
                     block_range: (b.start, b.end),
                     terms,
                     ranges,
+                    alts,
                 });
             }
         }
@@ -251,8 +313,12 @@ impl SearchIndex {
             for t in &mut d.terms {
                 *t = remap[*t as usize];
             }
+            for a in &mut d.alts {
+                a.1 = remap[a.1 as usize];
+            }
             total_len += d.terms.len();
             let mut sorted = d.terms.clone();
+            sorted.extend(d.alts.iter().map(|a| a.1));
             sorted.sort_unstable();
             let mut i = 0;
             while i < sorted.len() {
@@ -294,7 +360,11 @@ impl SearchIndex {
             .map(|i| i as u32)
     }
 
-    fn prefix_ids(&self, forms: &[String], full: &str) -> Vec<u32> {
+    fn term_ids(&self, readings: &[String]) -> Vec<u32> {
+        readings.iter().filter_map(|r| self.term_id(r)).collect()
+    }
+
+    fn prefix_ids(&self, forms: &[String], full: &[String]) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
         for f in forms {
             let lo = self.terms.partition_point(|t| t.as_str() < f.as_str());
@@ -323,10 +393,10 @@ impl SearchIndex {
             });
             out.truncate(MAX_PREFIX_EXPANSION);
         }
-        if let Some(id) = self.term_id(full)
-            && !out.contains(&id)
-        {
-            out.push(id);
+        for id in self.term_ids(full) {
+            if !out.contains(&id) {
+                out.push(id);
+            }
         }
         out.sort_unstable();
         out
@@ -351,12 +421,12 @@ impl SearchIndex {
         let mut phrases: Vec<Range<usize>> = Vec::new();
         for c in &query.clauses {
             match c {
-                Clause::Word(s) => groups.push(self.term_id(s).into_iter().collect()),
+                Clause::Word(r) => groups.push(self.term_ids(r)),
                 Clause::Prefix(forms, full) => groups.push(self.prefix_ids(forms, full)),
                 Clause::Phrase(words) => {
                     let start = groups.len();
-                    for w in words {
-                        groups.push(self.term_id(w).into_iter().collect());
+                    for r in words {
+                        groups.push(self.term_ids(r));
                     }
                     phrases.push(start..groups.len());
                 }
@@ -430,7 +500,7 @@ impl SearchIndex {
             let mut found = false;
             if doc.terms.len() >= len {
                 for s in 0..=doc.terms.len() - len {
-                    if (0..len).all(|k| groups[p.start + k].contains(&doc.terms[s + k])) {
+                    if (0..len).all(|k| doc.matches(s + k, &groups[p.start + k])) {
                         spans.push(s..s + len);
                         found = true;
                     }
@@ -458,11 +528,11 @@ impl SearchIndex {
             .collect();
         // Token spans to mark: every occurrence of a free word, and each phrase occurrence whole.
         let mut spans: Vec<Range<usize>> = phrase_spans;
-        for (i, t) in doc.terms.iter().enumerate() {
+        for i in 0..doc.terms.len() {
             if groups
                 .iter()
                 .enumerate()
-                .any(|(g, ids)| !in_phrase[g] && ids.contains(t))
+                .any(|(g, ids)| !in_phrase[g] && doc.matches(i, ids))
             {
                 spans.push(i..i + 1);
             }
@@ -552,4 +622,19 @@ pub fn group_by_outlet<'c>(corpus: &'c Corpus, hits: &[Hit]) -> Vec<(&'c str, Ve
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lil_words_have_a_second_reading() {
+        assert_eq!(stem("للجنه"), "جنه");
+        assert_eq!(
+            lil_alternative("للجنه", TokenKind::Word),
+            Some(("لجن".to_string(), "لجنه".to_string()))
+        );
+        assert_eq!(readings("للجنه", TokenKind::Word), ["جنه", "لجن"]);
+    }
 }

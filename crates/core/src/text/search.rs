@@ -26,9 +26,8 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// Most stems one unfinished last word may expand to (the most frequent are kept).
 const MAX_PREFIX_EXPANSION: usize = 64;
-/// Words of context kept before the first hit in a snippet, and after it.
-const SNIPPET_BEFORE: usize = 8;
-const SNIPPET_AFTER: usize = 14;
+/// Words of context a snippet keeps on each side of its (first) hit, where the block has them.
+pub const SNIPPET_CONTEXT_WORDS: usize = 12;
 
 #[derive(Debug, Clone)]
 struct Doc {
@@ -552,8 +551,8 @@ impl SearchIndex {
         let article = &corpus.articles[doc.article as usize];
         let snippet = match kept.first() {
             Some(first) => {
-                let from = first.start.saturating_sub(SNIPPET_BEFORE);
-                let to = (first.end + SNIPPET_AFTER).min(doc.terms.len());
+                let from = first.start.saturating_sub(SNIPPET_CONTEXT_WORDS);
+                let to = (first.end + SNIPPET_CONTEXT_WORDS).min(doc.terms.len());
                 let cut_before = from > 0;
                 let cut_after = to < doc.terms.len();
                 let start = if cut_before {

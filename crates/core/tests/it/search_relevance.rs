@@ -3,7 +3,10 @@
 
 use super::corpus;
 use marsad_core::Corpus;
-use marsad_core::text::search::{SearchIndex, group_by_article, group_by_outlet};
+use marsad_core::text::search::{
+    SNIPPET_CONTEXT_WORDS, SearchIndex, group_by_article, group_by_outlet,
+};
+use marsad_core::text::tokenize::tokenize;
 
 /// `article-id#N` for paragraph N, `article-id#LN` for another block on seed line N.
 fn reference(corpus: &Corpus, article: usize, block: usize) -> String {
@@ -121,7 +124,8 @@ fn every_hit_range_is_a_char_boundary_range_inside_its_block() {
 
 /// Protects keyword-in-context: a hit deep in a long paragraph gets a short snippet around it,
 /// marked as cut where the paragraph goes on (before: the hit is near the end of infoplus ¶11),
-/// and running to the block's end where it does not.
+/// and running to the block's end where it does not; a hit mid-paragraph has as many words of
+/// context on each side.
 #[test]
 fn snippets_are_centred_on_the_hit() {
     let corpus = corpus();
@@ -139,6 +143,28 @@ fn snippets_are_centred_on_the_hit() {
     );
     assert!(h.snippet.cut_before && !h.snippet.cut_after);
     assert!(block.ends_with(snippet));
+    let mark = &h.snippet.marks[0];
+    let before = tokenize(&snippet[..mark.start]).len();
+    let after = tokenize(&snippet[mark.end..]).len();
+    assert_eq!(
+        before, SNIPPET_CONTEXT_WORDS,
+        "cut before: a full window of words"
+    );
+    assert!(
+        after < SNIPPET_CONTEXT_WORDS,
+        "not cut after: the rest of the block"
+    );
+    // A hit in the middle of a long paragraph gets the same number of words on both sides.
+    let r = index.search(&corpus, "\"الحماية الجسدية\"", 10);
+    let h = &r.hits[0];
+    let snippet = h.snippet.text(&corpus.articles[h.article]);
+    let mark = &h.snippet.marks[0];
+    assert!(h.snippet.cut_before && h.snippet.cut_after);
+    assert_eq!(
+        tokenize(&snippet[..mark.start]).len(),
+        SNIPPET_CONTEXT_WORDS
+    );
+    assert_eq!(tokenize(&snippet[mark.end..]).len(), SNIPPET_CONTEXT_WORDS);
 }
 
 /// Protects ranking and grouping: BM25 puts the paragraph where a rare word is densest first,

@@ -132,14 +132,18 @@ fn run(name: &str, corpus: &Corpus, qs: &[String]) {
         std::hint::black_box(index.search(corpus, q, 20));
     }
     let mut times = Vec::with_capacity(qs.len());
+    let mut slow: Vec<(Duration, &str, usize)> = Vec::new();
     let mut hits = 0usize;
     for q in qs {
         let t = Instant::now();
         let r = index.search(corpus, q, 20);
-        times.push(t.elapsed());
+        let e = t.elapsed();
+        times.push(e);
+        slow.push((e, q, r.total));
         hits += r.total;
     }
     times.sort();
+    slow.sort_by(|a, b| b.0.cmp(&a.0));
     println!(
         "{name}: {} articles, {} blocks indexed; build {:.1} ms; {} queries ({} matching blocks in all): p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms",
         corpus.articles.len(),
@@ -151,6 +155,12 @@ fn run(name: &str, corpus: &Corpus, qs: &[String]) {
         pct(&times, 0.95).as_secs_f64() * 1e3,
         times.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
     );
+    let worst: Vec<String> = slow
+        .iter()
+        .take(3)
+        .map(|(e, q, n)| format!("{q:?} {:.3} ms ({n} blocks)", e.as_secs_f64() * 1e3))
+        .collect();
+    println!("  slowest: {}", worst.join("; "));
 }
 
 fn main() {

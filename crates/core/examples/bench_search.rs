@@ -143,7 +143,7 @@ fn run(name: &str, corpus: &Corpus, qs: &[String]) {
         hits += r.total;
     }
     times.sort();
-    slow.sort_by(|a, b| b.0.cmp(&a.0));
+    slow.sort_by_key(|s| std::cmp::Reverse(s.0));
     println!(
         "{name}: {} articles, {} blocks indexed; build {:.1} ms; {} queries ({} matching blocks in all): p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms",
         corpus.articles.len(),

@@ -10,7 +10,10 @@
 //!    while the words agree; at a disagreement, resynchronise on the nearest pair of positions
 //!    (at most [`ReuseParams::max_gap`] words skipped on each side, fewest first) where two
 //!    consecutive words agree again — this absorbs a changed, inserted or dropped word.
-//! 3. **Filter**: keep a passage only when it has at least [`ReuseParams::min_matched`] matched
+//! 3. **Join**: passages in the same order on both sides and at most [`ReuseParams::merge_gap`]
+//!    (8) words apart on each side are one passage: an inserted clause such as k24-hmc-launch's
+//!    «القائد العام للقوات المسلحة محمد شياع السوداني» (7 words) does not split a quotation.
+//! 4. **Filter**: keep a passage only when it has at least [`ReuseParams::min_matched`] matched
 //!    words and a similarity of at least [`ReuseParams::min_similarity`], where similarity is
 //!    `2 × matched / (words on side A + words on side B)`.
 //!
@@ -18,8 +21,8 @@
 //! («رئيس الوزراء العراقي محمد شياع السوداني», «اتفاقية الإطار الاستراتيجي بين الولايات المتحدة
 //! والعراق»); 12 matched words is beyond any of them, yet well under a reused sentence. Shingles
 //! of 4 words seed every such passage while keeping common 2–3-word collocations from seeding
-//! noise; a gap of 3 absorbs a reworded word or two but not an inserted clause (an insertion of
-//! 7 words, as in k24-hmc-launch's copy of the Prime Minister's office statement, ends a passage).
+//! noise; a gap of 3 absorbs a reworded word or two, and joining across 8 absorbs an inserted clause,
+//! while the 12-word floor applies to the joined passage (stock phrases 9+ words apart stay apart).
 
 use super::tokenize::{Token, tokenize, tokenize_range};
 use crate::model::Corpus;
@@ -33,6 +36,9 @@ pub struct ReuseParams {
     pub max_gap: usize,
     pub min_matched: usize,
     pub min_similarity: f32,
+    /// Two passages in the same order on both sides, at most this many words apart on each, are
+    /// one passage (before the filter).
+    pub merge_gap: usize,
 }
 
 impl Default for ReuseParams {
@@ -42,6 +48,7 @@ impl Default for ReuseParams {
             max_gap: 3,
             min_matched: 12,
             min_similarity: 0.6,
+            merge_gap: 8,
         }
     }
 }
@@ -151,7 +158,32 @@ fn align(a: &Seq, b: &Seq, p: &ReuseParams) -> Vec<Passage> {
             found.push((sa..ea, sb..eb, mf + mb));
         }
     }
-    let mut out: Vec<Passage> = found
+    // Join passages separated by a short insertion on either side.
+    found.sort_by_key(|(ra, rb, _)| (ra.start, rb.start));
+    let mut joined: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
+    for (ra, rb, m) in found {
+        if let Some(last) = joined.last_mut() {
+            let inside = ra.start >= last.0.start
+                && ra.end <= last.0.end
+                && rb.start >= last.1.start
+                && rb.end <= last.1.end;
+            if inside {
+                continue;
+            }
+            if ra.start >= last.0.end
+                && rb.start >= last.1.end
+                && ra.start - last.0.end <= p.merge_gap
+                && rb.start - last.1.end <= p.merge_gap
+            {
+                last.0.end = ra.end;
+                last.1.end = rb.end;
+                last.2 += m;
+                continue;
+            }
+        }
+        joined.push((ra, rb, m));
+    }
+    let mut out: Vec<Passage> = joined
         .into_iter()
         .filter_map(|(ra, rb, matched)| {
             let similarity = 2.0 * matched as f32 / (ra.len() + rb.len()) as f32;

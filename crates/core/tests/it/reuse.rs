@@ -35,9 +35,10 @@ fn paragraphs_sharing_only_stock_phrases_are_not_reuse() {
 
 /// Protects the finding on the real corpus: k24-hmc-launch and alain-first-round both reproduce
 /// the Iraqi Prime Minister's office statement of 27 January 2024. Two passages are shared: the
-/// launch sentence (k24 ¶7 / alain ¶2, after k24's inserted «القائد العام للقوات المسلحة محمد شياع
-/// السوداني») and the preparatory meeting (k24 ¶12 / alain ¶3, «… توجيهات سيادته» vs
-/// «… توجيهاته»). No other pair of articles shares a passage.
+/// launch sentence (k24 ¶7 / alain ¶2, «أنه/إنه "برعاية رئيس مجلس الوزراء … بقيادة الولايات
+/// المتحدة», joined across k24's inserted «القائد العام للقوات المسلحة محمد شياع السوداني») and
+/// the preparatory meeting (k24 ¶12 / alain ¶3, «… توجيهات سيادته» vs «… توجيهاته»). No other
+/// pair of articles shares a passage.
 #[test]
 fn the_prime_ministers_statement_is_found_in_k24_and_alain() {
     let corpus = corpus();
@@ -73,11 +74,11 @@ fn the_prime_ministers_statement_is_found_in_k24_and_alain() {
             (
                 "k24-hmc-launch",
                 Some(7),
-                "انطلقت،",
+                "أنه",
                 "المتحدة",
                 "alain-first-round",
                 Some(2),
-                "انطلقت،",
+                "إنه",
                 "المتحدة"
             ),
             (
@@ -95,6 +96,6 @@ fn the_prime_ministers_statement_is_found_in_k24_and_alain() {
     assert!(
         found
             .iter()
-            .all(|r| r.passage.similarity > 0.9 && r.passage.matched >= 17)
+            .all(|r| r.passage.similarity > 0.85 && r.passage.matched >= 22)
     );
 }

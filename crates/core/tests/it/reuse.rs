@@ -99,3 +99,22 @@ fn the_prime_ministers_statement_is_found_in_k24_and_alain() {
             .all(|r| r.passage.similarity > 0.85 && r.passage.matched >= 22)
     );
 }
+
+/// Protects quotations with an inserted clause: a copy that adds a six-word aside in the middle
+/// of the reused sentence is still one passage covering both halves, not two fragments.
+#[test]
+fn an_inserted_clause_does_not_split_a_passage() {
+    let copy = "وقبل بدء الحوار مع التحالف الدولي، عقد السوداني وهو القائد العام للقوات المسلحة اجتماعاً ضمّ قادة عسكريين وأمنيين يمثلون مختلف صنوف القوات العراقية المسلحة، تضمن توجيهاته حول مجريات الحوار، وما هو مطلوب للمرحلة المقبلة؛ لحماية السيادة والحفاظ على الأمن والاستقرار.";
+    let found = shared_passages(ORIGINAL, copy, &ReuseParams::default());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(copy[found[0].b.clone()].starts_with("وقبل بدء"));
+    assert!(copy[found[0].b.clone()].ends_with("والاستقرار"));
+    let split = ReuseParams {
+        merge_gap: 0,
+        ..ReuseParams::default()
+    };
+    // Without joining, the 8 words before the aside are too short to count on their own.
+    let parts = shared_passages(ORIGINAL, copy, &split);
+    assert_eq!(parts.len(), 1);
+    assert!(copy[parts[0].b.clone()].starts_with("اجتماعاً"));
+}

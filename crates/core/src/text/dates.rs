@@ -11,6 +11,7 @@
 //! | part العام [relative] [year], part year | `منتصف العام المقبل 2025`, `نهاية 2017` | `part_of_year` |
 //! | عام year, هذا العام, العام الماضي/المقبل | `عام 2014`, `لعام 2008` | `year` |
 //! | season relative/year | `الصيف الماضي` (spring March–May, summer June–August, autumn September–November) | `part_of_year` |
+//! | `اليوم`, `أمس`, `غداً` | `ان اليوم كان هناك أول اجتماع` | `day` (the publication day, the day before, after) |
 //! | [يوم] weekday [و weekday] [الماضي] | `الخميس الماضي`, `يوم الجمعة`, `يومي الاثنين والثلاثاء` | `day` / `day_range` |
 //!
 //! A month is one name or several names of the same month (`كانون الثاني يناير`,
@@ -525,6 +526,25 @@ impl Ctx<'_> {
     }
 }
 
+impl Ctx<'_> {
+    /// `اليوم` (today), `أمس`/`البارحة` (yesterday), `غداً` (tomorrow): the publication day, or
+    /// the day before or after it.
+    fn today_pattern(&self, i: usize) -> Option<(DateMention, usize)> {
+        let shift = match self.w(i) {
+            "اليوم" | "واليوم" => 0,
+            "امس" | "البارحه" | "وامس" => -1,
+            "غدا" | "وغدا" => 1,
+            _ => return None,
+        };
+        let d = from_days(self.pub_day.to_days() + shift)?;
+        self.mention(
+            i,
+            i + 1,
+            DateSpec::new(d, d, Precision::Day, self.approx).ok(),
+        )
+    }
+}
+
 /// The date `days` days after 1970-01-01 (inverse of [`Date::to_days`]).
 fn from_days(days: i64) -> Option<Date> {
     let z = days + 719_468;
@@ -556,7 +576,8 @@ pub fn extract_dates(text: &str, published: &DateSpec) -> Vec<DateMention> {
             .or_else(|| cx.day_pattern(i))
             .or_else(|| cx.month_pattern(i))
             .or_else(|| cx.year_pattern(i))
-            .or_else(|| cx.season_pattern(i));
+            .or_else(|| cx.season_pattern(i))
+            .or_else(|| cx.today_pattern(i));
         match found {
             Some((m, next)) if next > i => {
                 out.push(m);

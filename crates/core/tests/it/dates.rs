@@ -45,13 +45,16 @@ fn owned(rows: &[Row]) -> Vec<(String, String, String, String, bool)> {
 /// Protects the date index a researcher filters by: EVERY date expression in the five articles,
 /// in text order, with its exact verbatim span, value and precision — no more, no fewer.
 /// Relative ones are resolved against the catalog's publication date (and inherit its
-/// `approximate` flag); durations such as «خلال 12 شهراً» are not dates.
+/// `approximate` flag), including a bare «اليوم» (today: k24 ¶1, ¶4; infoplus ¶25, where it means
+/// "by now" and resolves to the estimated publication day); durations such as «خلال 12 شهراً»
+/// are not dates.
 #[test]
 fn every_date_expression_in_the_five_articles() {
     let expected: &[(&str, &[Row])] = &[
         (
             "k24-hmc-launch",
             &[
+                ("اليوم", "2024-01-27", "2024-01-27", "day", false),
                 (
                     "شهر آب من السنة الماضية",
                     "2023-08-01",
@@ -59,6 +62,7 @@ fn every_date_expression_in_the_five_articles() {
                     "month",
                     false,
                 ),
+                ("اليوم", "2024-01-27", "2024-01-27", "day", false),
                 (
                     "اليوم السبت 27 كانون الثاني يناير 2024",
                     "2024-01-27",
@@ -207,6 +211,7 @@ fn every_date_expression_in_the_five_articles() {
                     "part_of_year",
                     true,
                 ),
+                ("اليوم", "2024-07-24", "2024-07-24", "day", true),
                 (
                     "يومي الاثنين والثلاثاء",
                     "2024-07-22",

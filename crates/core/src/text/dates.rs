@@ -26,7 +26,9 @@
 //! `approximate` flag. Parts: early/mid/late month = days 1–10 / 11–20 / 21–end; early/mid/late
 //! year = January–April / May–August / September–December.
 //!
-//! Durations (`خلال 12 شهراً`, `الأشهر الستة الماضية`, `العقد الماضي`) are not dates.
+//! Not extracted: durations (`خلال 12 شهراً`, `الأشهر الستة الماضية`, `ثمرة عام من الحوار`),
+//! vague spans (`في الأيام المقبلة`, `السنوات القادمة`), and decades (`العقد الماضي`), which a
+//! [`DateSpec`] cannot hold (no precision spans several years).
 
 use super::tokenize::{Token, TokenKind, tokenize};
 use crate::date::{Date, DateSpec, Precision, days_in_month};

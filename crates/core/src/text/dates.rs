@@ -4,15 +4,15 @@
 //!
 //! | pattern | example | value |
 //! |---|---|---|
-//! | day month [year] | `27 كانون الثاني يناير 2024`, `15 أبريل 2024` | `day` |
-//! | day–day / day و day month [year] | `15-16 نيسان/أبريل 2024`, `22 و23 تموز 2024` | `day_range` |
-//! | [شهر] month [year] | `أيلول 2026`, `في شهر آب من السنة الماضية` | `month` |
-//! | part month [year] | `منتصف أكتوبر 2023`, `نهاية سبتمبر 2025`, `أواخر كانون الثاني/يناير الماضي` | `part_of_month` |
-//! | part العام [relative] [year], part year | `منتصف العام المقبل 2025`, `نهاية 2017` | `part_of_year` |
+//! | day month \[year\] | `27 كانون الثاني يناير 2024`, `15 أبريل 2024` | `day` |
+//! | day–day / day و day month \[year\] | `15-16 نيسان/أبريل 2024`, `22 و23 تموز 2024` | `day_range` |
+//! | \[شهر\] month \[year\] | `أيلول 2026`, `في شهر آب من السنة الماضية` | `month` |
+//! | part month \[year\] | `منتصف أكتوبر 2023`, `نهاية سبتمبر 2025`, `أواخر كانون الثاني/يناير الماضي` | `part_of_month` |
+//! | part العام \[relative\] \[year\], part year | `منتصف العام المقبل 2025`, `نهاية 2017` | `part_of_year` |
 //! | عام year, هذا العام, العام الماضي/المقبل | `عام 2014`, `لعام 2008` | `year` |
 //! | season relative/year | `الصيف الماضي` (spring March–May, summer June–August, autumn September–November) | `part_of_year` |
 //! | `اليوم`, `أمس`, `غداً` | `ان اليوم كان هناك أول اجتماع` | `day` (the publication day, the day before, after) |
-//! | [يوم] weekday [و weekday] [الماضي] | `الخميس الماضي`, `يوم الجمعة`, `يومي الاثنين والثلاثاء` | `day` / `day_range` |
+//! | \[يوم\] weekday \[و weekday\] \[الماضي\] | `الخميس الماضي`, `يوم الجمعة`, `يومي الاثنين والثلاثاء` | `day` / `day_range` |
 //!
 //! A month is one name or several names of the same month (`كانون الثاني يناير`,
 //! `نيسان/أبريل`): Levantine/Iraqi and Egyptian/Gregorian names. `آب` and `مارس` are also common

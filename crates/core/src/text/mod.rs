@@ -5,10 +5,10 @@
 //! is displayed; every result points back at the verbatim [`crate::Article::text`] by byte ranges
 //! that start and end on char boundaries.
 //!
-//! - [`normalize`]: the folding table (alef variants, yeh, teh marbuta, Persian letters, marks,
+//! - [`normalize`](mod@normalize): the folding table (alef variants, yeh, teh marbuta, Persian letters, marks,
 //!   digits, presentation forms, controls, Latin case) and an offset map.
-//! - [`tokenize`]: tokens (words, numbers, Latin) carrying their verbatim byte ranges.
-//! - [`stem`]: light10-style light stemming with guards for names and months.
+//! - [`tokenize`](mod@tokenize): tokens (words, numbers, Latin) carrying their verbatim byte ranges.
+//! - [`stem`](mod@stem): light10-style light stemming with guards for names and months.
 //! - [`search`]: BM25 index over the corpus's blocks, phrases, prefix-as-you-type, snippets.
 //! - [`reuse`]: passages shared between two articles.
 //! - [`dates`]: date expressions in Arabic text, as [`crate::DateSpec`] values with spans.

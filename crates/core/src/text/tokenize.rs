@@ -1,6 +1,6 @@
 //! Splitting verbatim text into normalized tokens that remember their verbatim byte ranges.
 //!
-//! A token is a maximal run of letters or of digits (after [normalization](super::normalize)):
+//! A token is a maximal run of letters or of digits (after [normalization](mod@super::normalize)):
 //! `2500`, `2024`, `160` and Latin acronyms such as `HMC` are tokens of their own; a change
 //! between digits and letters splits (`كوردستان24` → `كوردستان`, `24`), as does a change between
 //! Arabic and Latin letters. Marks, tatweel and invisible controls never split a word; marks and
@@ -25,7 +25,7 @@ pub enum TokenKind {
 /// One token: its normalized form and the verbatim byte range it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    /// Normalized form (see [`super::normalize`]).
+    /// Normalized form (see [`super::normalize`](mod@super::normalize)).
     pub norm: String,
     /// Byte range in the text that was tokenized; always on char boundaries.
     pub start: usize,

@@ -6,9 +6,10 @@
 //! - words: every word must occur in the block (AND), matched on its light stem after
 //!   normalization, so `التحالف` finds `للتحالف`, `والتحالف`, `بالتحالف`, and a query with or
 //!   without hamza, diacritics or Persian letters finds the same blocks;
-//! - `"…"` (also `«…»` and `“…”`): an exact phrase — the words consecutive and in order (each
-//!   still normalized and stemmed); an unclosed quote runs to the end of the query;
-//! - a word written `لل…` is read both ways: `للتحالف` (ل + التحالف) and `للجنة` (ل + اللجنة, one
+//! - `"…"` (also `«…»` and `“…”`): an exact phrase — the words consecutive, in order, and in
+//!   exactly these forms after normalization (no stemming: `"والتحالف"` finds `والتحالف` only,
+//!   still whatever the hamza, diacritics or Persian letters); an unclosed quote runs to the end;
+//! - outside quotes, a word written `لل…` is read both ways: `للتحالف` (ل + التحالف) and `للجنة` (ل + اللجنة, one
 //!   lam dropped), so `اللجنة` finds `للجنة` and the reverse;
 //! - while typing: the last word, when the query does not end with a space, also matches every
 //!   indexed stem it is the beginning of (`التحا` finds `التحالف`), at least two letters long.
@@ -41,12 +42,21 @@ struct Doc {
     ranges: Vec<(u32, u32)>,
     /// Second readings of `لل`-words, `(token index, term)`, by index (see [`lil_alternative`]).
     alts: Vec<(u32, u32)>,
+    /// Literal term (see [`literal`]) of every token, for quoted phrases.
+    forms: Vec<u32>,
+}
+
+/// The term under which a normalized word is indexed for exact (quoted) matching: the word
+/// behind a `=`, a character no token contains, so it never meets a stem.
+fn literal(norm: &str) -> String {
+    format!("={norm}")
 }
 
 impl Doc {
-    /// Whether token `k` matches one of `ids` (its stem or its second reading).
+    /// Whether token `k` matches one of `ids` (its stem, its second reading or its literal form).
     fn matches(&self, k: usize, ids: &[u32]) -> bool {
         ids.contains(&self.terms[k])
+            || ids.contains(&self.forms[k])
             || self
                 .alts
                 .binary_search_by_key(&(k as u32), |a| a.0)
@@ -98,8 +108,8 @@ pub enum Clause {
     /// one of the forms (normalized word, and the word without conjunction/article), or equal to
     /// one of its stem readings (the second list).
     Prefix(Vec<String>, Vec<String>),
-    /// Consecutive words, each by its stem readings.
-    Phrase(Vec<Vec<String>>),
+    /// Consecutive words, each by its literal term (see [`literal`]).
+    Phrase(Vec<String>),
 }
 
 /// One matching block.
@@ -211,14 +221,9 @@ pub fn parse_query(q: &str) -> Query {
             }
         }
         if let Some(qt) = quoted {
-            let words: Vec<Vec<String>> = tokenize(qt)
-                .iter()
-                .map(|t| readings(&t.norm, t.kind))
-                .collect();
-            match words.len() {
-                0 => {}
-                1 => clauses.push(Clause::Word(words.into_iter().next().unwrap_or_default())),
-                _ => clauses.push(Clause::Phrase(words)),
+            let words: Vec<String> = tokenize(qt).iter().map(|t| literal(&t.norm)).collect();
+            if !words.is_empty() {
+                clauses.push(Clause::Phrase(words));
             }
         }
         rest = next;
@@ -234,7 +239,7 @@ impl SearchIndex {
         let mut docs = Vec::new();
         let mut surfaces: Vec<(String, u32)> = Vec::new();
         // Stems of each distinct word, computed once (a word's characters decide its kind).
-        let mut seen: HashMap<String, (u32, Option<u32>)> = HashMap::new();
+        let mut seen: HashMap<String, (u32, Option<u32>, u32)> = HashMap::new();
         for (ai, a) in corpus.articles.iter().enumerate() {
             for (bi, b) in a.blocks.iter().enumerate() {
                 if b.kind.is_artifact() {
@@ -244,8 +249,9 @@ impl SearchIndex {
                 let mut terms = Vec::with_capacity(toks.len());
                 let mut ranges = Vec::with_capacity(toks.len());
                 let mut alts = Vec::new();
+                let mut forms = Vec::with_capacity(toks.len());
                 for (k, t) in toks.iter().enumerate() {
-                    let (id, alt) = match seen.get(t.norm.as_str()) {
+                    let (id, alt, form) = match seen.get(t.norm.as_str()) {
                         Some(&v) => v,
                         None => {
                             let mut intern = |s: String, bare: &str| -> u32 {
@@ -269,11 +275,21 @@ impl SearchIndex {
                             let alt = lil_alternative(&t.norm, t.kind)
                                 .map(|(st, bare)| intern(st, &bare))
                                 .filter(|&x| x != id);
-                            seen.insert(t.norm.clone(), (id, alt));
-                            (id, alt)
+                            let form = match ids.get(&literal(&t.norm)) {
+                                Some(&f) => f,
+                                None => {
+                                    let f = names.len() as u32;
+                                    ids.insert(literal(&t.norm), f);
+                                    names.push(literal(&t.norm));
+                                    f
+                                }
+                            };
+                            seen.insert(t.norm.clone(), (id, alt, form));
+                            (id, alt, form)
                         }
                     };
                     terms.push(id);
+                    forms.push(form);
                     ranges.push((t.start as u32, t.end as u32));
                     if let Some(x) = alt {
                         alts.push((k as u32, x));
@@ -287,6 +303,7 @@ impl SearchIndex {
                     terms,
                     ranges,
                     alts,
+                    forms,
                 });
             }
         }
@@ -315,9 +332,13 @@ impl SearchIndex {
             for a in &mut d.alts {
                 a.1 = remap[a.1 as usize];
             }
+            for f in &mut d.forms {
+                *f = remap[*f as usize];
+            }
             total_len += d.terms.len();
             let mut sorted = d.terms.clone();
             sorted.extend(d.alts.iter().map(|a| a.1));
+            sorted.extend(&d.forms);
             sorted.sort_unstable();
             let mut i = 0;
             while i < sorted.len() {
@@ -424,8 +445,8 @@ impl SearchIndex {
                 Clause::Prefix(forms, full) => groups.push(self.prefix_ids(forms, full)),
                 Clause::Phrase(words) => {
                     let start = groups.len();
-                    for r in words {
-                        groups.push(self.term_ids(r));
+                    for w in words {
+                        groups.push(self.term_id(w).into_iter().collect());
                     }
                     phrases.push(start..groups.len());
                 }

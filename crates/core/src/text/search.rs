@@ -480,28 +480,43 @@ impl SearchIndex {
             }
         }
         let need = groups.len() as u32;
-        let mut matched: Vec<(u32, Vec<Range<usize>>)> = Vec::new();
         let mut cands: Vec<u32> = first_docs
             .into_iter()
             .filter(|&d| count[d as usize] == need)
             .collect();
         cands.sort_unstable();
-        for d in cands {
-            let doc = &self.docs[d as usize];
-            if let Some(spans) = self.phrase_spans(doc, &groups, &phrases) {
-                matched.push((d, spans));
-            }
-        }
-        matched.sort_by(|a, b| {
-            score[b.0 as usize]
-                .total_cmp(&score[a.0 as usize])
-                .then(a.0.cmp(&b.0))
-        });
+        // A one-word phrase is settled by its postings; longer ones need their word order checked.
+        let long: Vec<Range<usize>> = phrases.iter().filter(|p| p.len() > 1).cloned().collect();
+        let mut matched: Vec<u32> = cands
+            .into_iter()
+            .filter(|&d| {
+                long.is_empty()
+                    || self
+                        .phrase_spans(&self.docs[d as usize], &groups, &long)
+                        .is_some()
+            })
+            .collect();
+        let order = |a: &u32, b: &u32| {
+            score[*b as usize]
+                .total_cmp(&score[*a as usize])
+                .then(a.cmp(b))
+        };
         let total = matched.len();
+        // Only the best `limit` need ordering.
+        if limit < matched.len() {
+            matched.select_nth_unstable_by(limit, order);
+            matched.truncate(limit);
+        }
+        matched.sort_by(order);
         let hits = matched
             .into_iter()
             .take(limit)
-            .map(|(d, spans)| self.hit(corpus, d, score[d as usize], &groups, &phrases, spans))
+            .map(|d| {
+                let spans = self
+                    .phrase_spans(&self.docs[d as usize], &groups, &phrases)
+                    .unwrap_or_default();
+                self.hit(corpus, d, score[d as usize], &groups, &phrases, spans)
+            })
             .collect();
         Results { total, hits }
     }

@@ -11,6 +11,8 @@
 //! - [`annotate`]: the reader's annotation layers.
 //! - [`url`]: the one codec between a view and its query string.
 //! - [`i18n`]: interface language and language-aware formatting of dates and numbers.
+//! - [`text`]: Arabic normalization (for matching only), tokens, stemming, search, text reuse and
+//!   date extraction; every result is a byte range into the verbatim text.
 
 pub mod annotate;
 pub mod catalog;
@@ -19,6 +21,7 @@ pub mod filter;
 pub mod i18n;
 pub mod knowledge;
 pub mod model;
+pub mod text;
 pub mod url;
 
 pub use date::{Date, DateSpec, Precision};

@@ -7,13 +7,23 @@
 //! - `url_codec`: links round-trip, and bad links degrade to the nearest valid view with notices.
 //! - `filters`: outlet and date filters and their facet counts.
 //! - `i18n`: language-aware formatting and that every notice reads in both languages.
+//! - `text_rules`: normalization, tokenization and stemming rules with phrases from the articles.
+//! - `search_relevance`: the relevance table (`relevance.tsv`) and hit ranges, snippets, groups.
+//! - `reuse`: planted copies and stock phrases; the statement k24 and Al-Ain both reproduce.
+//! - `robustness`: property tests over arbitrary Unicode for every text function.
+//! - `dates`: every date expression in the five articles, and the phrasings around them.
 
 mod catalog_errors;
+mod dates;
 mod filters;
 mod i18n;
 mod knowledge;
 mod knowledge_errors;
+mod reuse;
+mod robustness;
+mod search_relevance;
 mod seeds;
+mod text_rules;
 mod url_codec;
 
 use marsad_core::Corpus;

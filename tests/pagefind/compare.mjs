@@ -1,0 +1,125 @@
+// One-off comparison: the queries of crates/core/tests/it/relevance.tsv run through Marsad's
+// search and through Pagefind, paragraph by paragraph. Not part of the default test run.
+//
+//   cd tests/pagefind && npm ci && node compare.mjs      (writes RESULTS.md next to this file)
+//
+// Every content block of the real corpus becomes one HTML page (lang="ar", dir="rtl") indexed by
+// Pagefind's Node API; Pagefind's own search (pagefind.js + wasm) then runs in headless Chromium
+// (/usr/bin/chromium driven by playwright-core, fresh user data dir), as it would on a site.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const urlOf = (ref) => '/' + ref.replace('#', '/') + '/';
+
+// 1. Blocks and Marsad's answers, from the Rust core itself.
+const data = JSON.parse(
+  execFileSync('cargo', ['run', '-q', '-p', 'marsad-core', '--example', 'pagefind_export'], {
+    cwd: root,
+    maxBuffer: 64 << 20,
+    encoding: 'utf8',
+  }),
+);
+const refOfUrl = new Map(data.blocks.map((b) => [urlOf(b.ref), b.ref]));
+
+// 2. A Pagefind index of one page per block.
+const site = fs.mkdtempSync(path.join(os.tmpdir(), 'marsad-pagefind-'));
+const { index } = await pagefind.createIndex({});
+for (const b of data.blocks) {
+  await index.addHTMLFile({
+    url: urlOf(b.ref),
+    content: `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${escape(b.ref)}</title></head><body><main data-pagefind-body><p>${escape(b.text)}</p></main></body></html>`,
+  });
+}
+await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+await pagefind.close();
+fs.writeFileSync(path.join(site, 'index.html'), '<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"></head><body></body></html>');
+
+// 3. Serve it and search in Chromium.
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css' };
+const server = http.createServer((req, res) => {
+  let p = path.join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  if (p.startsWith(site) && fs.existsSync(p) && fs.statSync(p).isDirectory()) p = path.join(p, 'index.html');
+  if (!p.startsWith(site) || !fs.existsSync(p)) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': types[path.extname(p)] || 'application/octet-stream' });
+  fs.createReadStream(p).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// Chromium may be briefly absent while another job reinstalls it: wait for it.
+for (let i = 0; !fs.existsSync(CHROMIUM); i++) {
+  if (i > 120) throw new Error(`${CHROMIUM} did not appear`);
+  await new Promise((r) => setTimeout(r, 5000));
+}
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marsad-pagefind-chromium-'));
+const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: FLAGS, headless: true });
+const page = await context.newPage();
+await page.goto(origin + '/');
+const queries = data.queries.map((q) => q.query);
+const pf = await page.evaluate(async (queries) => {
+  const pagefind = await import('/pagefind/pagefind.js');
+  await pagefind.init();
+  const out = {};
+  for (const q of queries) {
+    const r = await pagefind.search(q);
+    const all = await Promise.all(r.results.map((x) => x.data()));
+    out[q] = all.map((d) => d.url);
+  }
+  return out;
+}, queries);
+await context.close();
+server.close();
+fs.rmSync(userDataDir, { recursive: true, force: true });
+fs.rmSync(site, { recursive: true, force: true });
+
+// 4. The table.
+const score = (found, q) => ({
+  hit: q.must.filter((m) => found.includes(m)),
+  miss: q.must.filter((m) => !found.includes(m)),
+  wrong: q.must_not.filter((m) => found.includes(m)),
+});
+const short = (refs) => (refs.length ? refs.map((r) => r.replace(/^([a-z0-9]+)-[a-z0-9-]+#/, '$1#')).join(' ') : '');
+const cell = (s, q, n) => `${s.hit.length}/${q.must.length}${s.wrong.length ? `, ${s.wrong.length} wrong` : ''} (${n} found)${s.miss.length ? `; misses ${short(s.miss)}` : ''}${s.wrong.length ? `; wrongly ${short(s.wrong)}` : ''}`;
+const lines = [
+  '# Marsad search vs Pagefind on the relevance table',
+  '',
+  `Generated by \`tests/pagefind/compare.mjs\` (Pagefind ${JSON.parse(fs.readFileSync(path.join(here, 'node_modules/pagefind/package.json'))).version}, one page per block, \`lang="ar"\`). Per query: must-return paragraphs found / listed, must-not paragraphs returned ("wrong"), and blocks returned in all.`,
+  '',
+  '| # | query | checks | Marsad | Pagefind |',
+  '|---|---|---|---|---|',
+];
+const totals = { m: [0, 0, 0], p: [0, 0, 0] };
+data.queries.forEach((q, i) => {
+  const p = (pf[q.query] || []).map((u) => refOfUrl.get(u) || u);
+  const sm = score(q.marsad, q);
+  const sp = score(p, q);
+  totals.m = [totals.m[0] + sm.hit.length, totals.m[1] + sm.wrong.length, totals.m[2] + (sm.miss.length === 0 && sm.wrong.length === 0)];
+  totals.p = [totals.p[0] + sp.hit.length, totals.p[1] + sp.wrong.length, totals.p[2] + (sp.miss.length === 0 && sp.wrong.length === 0)];
+  lines.push(`| ${i + 1} | \`${q.query.replace(/\|/g, '\\|')}\` | ${q.note} | ${cell(sm, q, q.marsad.length)} | ${cell(sp, q, p.length)} |`);
+});
+const must = data.queries.reduce((n, q) => n + q.must.length, 0);
+lines.push('', `Totals: Marsad ${totals.m[0]}/${must} must-return found, ${totals.m[1]} must-not returned, ${totals.m[2]}/${data.queries.length} queries fully right; Pagefind ${totals.p[0]}/${must}, ${totals.p[1]}, ${totals.p[2]}/${data.queries.length}.`, '');
+fs.writeFileSync(path.join(here, 'RESULTS.md'), lines.join('\n'));
+console.log(lines.join('\n'));

@@ -2,17 +2,20 @@
 //!
 //! - [`app`]: the shell (header, notices, footer) and the switch between views.
 //! - `state`: the only module that touches the router and the URL.
-//! - `library`, `reader`: the two views.
+//! - `library`, `reader`: the two views; `search`: live search in the library.
 
 pub mod app;
 mod library;
 mod reader;
+mod search;
 mod state;
 
 pub use app::App;
 
 use marsad_core::Corpus;
+use marsad_core::annotate::Engine;
 use marsad_core::filter::FacetIndex;
+use marsad_core::text::search::SearchIndex;
 use std::sync::LazyLock;
 
 /// The corpus embedded at build time by `build.rs` (validated there, so decoding cannot fail).
@@ -30,4 +33,18 @@ static INDEX: LazyLock<FacetIndex> = LazyLock::new(|| FacetIndex::new(corpus()))
 /// The facet index of the embedded corpus, built once.
 pub fn index() -> &'static FacetIndex {
     &INDEX
+}
+
+static SEARCH: LazyLock<SearchIndex> = LazyLock::new(|| SearchIndex::build(corpus()));
+
+/// The search index of the embedded corpus, built on first use.
+pub fn search_index() -> &'static SearchIndex {
+    &SEARCH
+}
+
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::new(corpus()));
+
+/// Dates and text reuse found by the text engine, computed on first use.
+pub fn engine() -> &'static Engine {
+    &ENGINE
 }

@@ -1,6 +1,7 @@
 //! The library: facets with counts (outlet, event, actor, voice category, naming, technique,
 //! frame, dates) and the list of matching articles, each with the exact words that made it match.
 
+use crate::search::{SearchBox, SearchResults};
 use crate::state::use_url_state;
 use crate::{corpus, index};
 use leptos::prelude::*;
@@ -35,19 +36,26 @@ pub fn Library() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
+    let filters = us.filters;
     let results = Memo::new(move |_| {
         index()
-            .matching(corpus(), &st.get())
+            .matching(corpus(), &filters.get())
             .into_iter()
             .map(|a| a.id.clone())
             .collect::<Vec<_>>()
     });
+    let searching = Memo::new(move |_| !st.get().q.trim().is_empty());
 
     view! {
         <div class="library">
             <Filters />
             <section class="results" aria-labelledby="results-title">
                 <h1 id="results-title" class="results-title">{move || t(lang.get(), Msg::Articles)}</h1>
+                <SearchBox />
+                <Show when=move || searching.get()>
+                    <SearchResults />
+                </Show>
+                <Show when=move || !searching.get()>
                 <p class="results-count" data-testid="results-count">
                     {move || {
                         let l = lang.get();
@@ -68,6 +76,7 @@ pub fn Library() -> impl IntoView {
                             }
                         />
                     </ol>
+                </Show>
                 </Show>
             </section>
         </div>
@@ -185,6 +194,7 @@ fn ArticleRow(article: &'static Article) -> impl IntoView {
 fn Filters() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
+    let filters = us.filters;
     let lang = Memo::new(move |_| st.get().lang);
     let (min, max) = date_bounds(corpus()).map_or((String::new(), String::new()), |(a, b)| {
         (a.to_string(), b.to_string())
@@ -230,7 +240,7 @@ fn Filters() -> impl IntoView {
                         data-testid="from"
                         min=min.clone()
                         max=max.clone()
-                        prop:value=move || st.get().from.map(|d| d.to_string()).unwrap_or_default()
+                        prop:value=move || filters.get().from.map(|d| d.to_string()).unwrap_or_default()
                         on:change=move |ev| set_from("from", event_target_value(&ev))
                     />
                 </label>
@@ -241,12 +251,12 @@ fn Filters() -> impl IntoView {
                         data-testid="to"
                         min=min
                         max=max
-                        prop:value=move || st.get().to.map(|d| d.to_string()).unwrap_or_default()
+                        prop:value=move || filters.get().to.map(|d| d.to_string()).unwrap_or_default()
                         on:change=move |ev| set_date("to", event_target_value(&ev))
                     />
                 </label>
             </fieldset>
-            <Show when=move || st.get().has_filters()>
+            <Show when=move || filters.get().has_filters()>
                 <button type="button" class="clear-filters" on:click=clear.clone()>
                     {move || t(lang.get(), Msg::ClearFilters)}
                 </button>
@@ -259,21 +269,22 @@ fn Filters() -> impl IntoView {
 fn FacetBox(facet: Facet) -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
+    let filters = us.filters;
     let lang = Memo::new(move |_| st.get().lang);
     let counts = Memo::new(move |_| {
         index()
-            .counts(corpus(), &st.get(), facet)
+            .counts(corpus(), &filters.get(), facet)
             .into_iter()
             .map(|(v, n)| (v.value.clone(), n))
             .collect::<Vec<_>>()
     });
-    let selected_count = move || st.get().selected(facet).len();
+    let selected = Memo::new(move |_| filters.get().selected(facet).to_vec());
+    let selected_count = move || selected.get().len();
     let open = OPEN.contains(&facet) || !st.get_untracked().selected(facet).is_empty();
     // Qualified values (an event's role, a referent's wording) show when their parent or they
     // themselves are selected, so that long lists stay short until asked for.
     let visible = move || {
-        let s = st.get();
-        let sel = s.selected(facet);
+        let sel = selected.get();
         index()
             .values(facet)
             .iter()
@@ -319,7 +330,7 @@ fn FacetBox(facet: Facet) -> impl IntoView {
                             >
                                 <input
                                     type="checkbox"
-                                    prop:checked=move || st.get().selected(facet).contains(&val_check)
+                                    prop:checked=move || selected.get().contains(&val_check)
                                     on:change=move |_| toggle(value.clone())
                                 />
                                 {if is_wording {

@@ -1,24 +1,26 @@
 //! The reader: one article, right to left, numbered paragraphs (each with its own link), marked
 //! artifacts and oddities, and togglable annotation layers whose highlights explain themselves.
 
-use crate::corpus;
 use crate::library::outlet_name;
 use crate::state::use_url_state;
+use crate::{corpus, engine, search_index};
 use leptos::prelude::*;
-use marsad_core::annotate::{AnnotationLayer, Mark, marks, segments};
+use marsad_core::annotate::{AnnotationLayer, Mark, engine_marks, marks, search_marks, segments};
 use marsad_core::filter::frame_ar;
 use marsad_core::i18n::{Lang, Msg, format_spec, layer_name, split_quotations, t};
 use marsad_core::url::{View, ViewState};
 use marsad_core::{Article, Block, BlockKind};
 
-/// Layers the reader offers (dates and reused text come with the text engine).
-const OFFERED: [AnnotationLayer; 7] = [
+/// Layers the reader offers, in the order of their toggles.
+const OFFERED: [AnnotationLayer; 9] = [
     AnnotationLayer::Events,
+    AnnotationLayer::Dates,
     AnnotationLayer::Voices,
     AnnotationLayer::Naming,
     AnnotationLayer::Claims,
     AnnotationLayer::Techniques,
     AnnotationLayer::Frames,
+    AnnotationLayer::Reuse,
     AnnotationLayer::Oddities,
 ];
 
@@ -75,7 +77,25 @@ fn ArticleView(article: &'static Article) -> impl IntoView {
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
     let layers = Memo::new(move |_| st.get().layers.clone());
-    let all_marks = Memo::new(move |_| marks(corpus(), &article.id, &layers.get()));
+    let q = Memo::new(move |_| st.get().q.clone());
+    let all_marks = Memo::new(move |_| {
+        let layers = layers.get();
+        let mut all = marks(corpus(), &article.id, &layers);
+        if layers
+            .iter()
+            .any(|l| matches!(l, AnnotationLayer::Dates | AnnotationLayer::Reuse))
+        {
+            all.extend(engine_marks(corpus(), engine(), &article.id, &layers));
+        }
+        all.extend(search_marks(
+            corpus(),
+            search_index(),
+            &article.id,
+            &q.get(),
+        ));
+        all.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.layer));
+        all
+    });
     let chosen = Chosen(RwSignal::new(Vec::new()));
     provide_context(chosen);
     // A new set of layers invalidates the chosen marks' indices.
@@ -311,7 +331,7 @@ fn Details(marks: Memo<Vec<Mark>>) -> impl IntoView {
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
     let chosen = expect_context::<Chosen>().0;
-    let show = move || !st.get().layers.is_empty();
+    let show = move || !st.get().layers.is_empty() || !st.get().q.trim().is_empty();
     // Copy, so that the panel's view can be rebuilt as often as needed.
     let us = StoredValue::new(us);
     view! {
@@ -329,7 +349,9 @@ fn Details(marks: Memo<Vec<Mark>>) -> impl IntoView {
                         .iter()
                         .filter_map(|&i| all.get(i).cloned())
                         .map(|m| {
-                            let elsewhere = if m.elsewhere.is_empty() {
+                            let elsewhere = if m.layer == AnnotationLayer::Search {
+                                ().into_any()
+                            } else if m.elsewhere.is_empty() {
                                 view! { <p class="nowhere">{t(l, Msg::NowhereElse)}</p> }.into_any()
                             } else {
                                 let links = m
@@ -373,7 +395,7 @@ fn Details(marks: Memo<Vec<Mark>>) -> impl IntoView {
                                     <p class="detail-layer">{layer_name(l, m.layer)}</p>
                                     <p class="detail-label"><bdi>{label}</bdi></p>
                                     <blockquote lang="ar" dir="rtl">{corpus().span_text(&m.span).to_string()}</blockquote>
-                                    <p class="detail-text" lang="en" dir="ltr">{note(&m.detail_en)}</p>
+                                    {(!m.detail_en.is_empty()).then(|| view! { <p class="detail-text" lang="en" dir="ltr">{note(&m.detail_en)}</p> })}
                                     {elsewhere}
                                 </section>
                             }

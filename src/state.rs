@@ -17,30 +17,68 @@ type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
 #[derive(Clone)]
 pub struct UrlState {
     pub state: Memo<ViewState>,
+    /// Only what filters the library (facets and dates). Views that depend on filters alone use
+    /// this, so that typing a query or switching language does not touch them.
+    pub filters: Memo<ViewState>,
     /// Problems found in the link that was opened, shown until dismissed or the next navigation.
     pub notices: RwSignal<Vec<Notice>>,
     navigate: Navigate,
     pathname: Memo<String>,
+    /// The search text being typed, ahead of the link (which is written once typing pauses).
+    pending_q: RwSignal<Option<String>>,
+    timer: StoredValue<Option<leptos::prelude::TimeoutHandle>>,
 }
+
+/// How long typing must pause before the link is updated. The results follow every keystroke at
+/// once; only the link (a history entry replaced) waits, because writing it costs more than a
+/// frame's budget on every keystroke.
+const LINK_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// Installs the URL state for the app; call once, inside the router.
 pub fn provide() {
     let location = use_location();
     let decoded = Memo::new(move |_| url::decode_with(&location.search.get(), corpus(), index()));
-    let state = Memo::new(move |_| decoded.get().state);
+    let pending_q: RwSignal<Option<String>> = RwSignal::new(None);
+    let state = Memo::new(move |_| {
+        let mut s = decoded.get().state;
+        if let Some(q) = pending_q.get() {
+            s.q = q;
+        }
+        s
+    });
+    let filters = Memo::new(move |_| {
+        let s = state.get();
+        ViewState {
+            filters: s.filters,
+            from: s.from,
+            to: s.to,
+            ..ViewState::default()
+        }
+    });
     let notices = RwSignal::new(Vec::new());
     let nav = use_navigate();
     let url_state = UrlState {
         state,
+        filters,
         notices,
         navigate: Arc::new(move |to: &str, opts| nav(to, opts)),
         pathname: location.pathname,
+        pending_q,
+        timer: StoredValue::new(None),
     };
     // A link that was not canonical (bad parts, odd order) is replaced by the canonical link of
     // the view actually shown, so "Copy link" always copies what is on screen.
     let fixer = url_state.clone();
     Effect::new(move |_| {
         let d = decoded.get();
+        // The link changed (typing paused, a link was followed, back/forward): it is now the truth.
+        if fixer.pending_q.get_untracked().is_some() {
+            if let Some(h) = fixer.timer.get_value() {
+                h.clear();
+                fixer.timer.set_value(None);
+            }
+            fixer.pending_q.set(None);
+        }
         if !d.notices.is_empty() {
             fixer.notices.set(d.notices.clone());
         }
@@ -60,6 +98,10 @@ pub fn use_url_state() -> UrlState {
 impl UrlState {
     /// Navigates to `state`: `replace` for corrections and typing, push for deliberate moves.
     pub fn go(&self, state: &ViewState, replace: bool, clear_notices: bool) {
+        if let Some(h) = self.timer.get_value() {
+            h.clear();
+            self.timer.set_value(None);
+        }
         if clear_notices {
             self.notices.set(Vec::new());
         }
@@ -72,6 +114,26 @@ impl UrlState {
                 ..Default::default()
             },
         );
+    }
+
+    /// Typing in the search box: the view follows at once; the link is replaced when typing pauses.
+    pub fn type_query(&self, q: String) {
+        self.pending_q.set(Some(q));
+        if let Some(h) = self.timer.get_value() {
+            h.clear();
+        }
+        let this = self.clone();
+        let handle = set_timeout_with_handle(
+            move || {
+                this.timer.set_value(None);
+                let state = this.state.get_untracked();
+                this.go(&state, true, false);
+                this.pending_q.set(None);
+            },
+            LINK_DELAY,
+        )
+        .ok();
+        self.timer.set_value(handle);
     }
 
     /// Deliberate navigation: a new history entry, and old notices are cleared.

@@ -6,6 +6,7 @@
 //!   size          release build, then print the gzipped size of dist/
 //!   screenshots   release build, then screenshots of each view into target/screenshots/
 //!   standalone    release build, then one self-contained HTML file that opens from disk
+//!   measure-typing  release build, then time from keystroke to results in headless Chromium
 //!   corpus-report curated items per article and knowledge layer, and every empty cell's reason
 //!   tools         only install what is missing
 //!
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         "standalone" => tools::ensure_build_tools()
             .and_then(|t| build_release(&t))
             .and_then(|_| standalone::bundle()),
+        "measure-typing" => measure_typing(),
         "corpus-report" => run(Command::new("cargo").args([
             "run",
             "--quiet",
@@ -302,6 +304,16 @@ fn gzip_len(path: &Path) -> Result<u64> {
         return Err(format!("gzip failed on {}", path.display()));
     }
     Ok(out.stdout.len() as u64)
+}
+
+fn measure_typing() -> Result {
+    let tools = tools::ensure_build_tools()?;
+    let browser = tools::ensure_browser_tools()?;
+    build_release(&tools)?;
+    run(Command::new("node")
+        .arg("tests/e2e/measure-typing.mjs")
+        .env("CHROMIUM", &browser.chromium)
+        .env("MARSAD_DIST", root().join("dist")))
 }
 
 fn screenshots() -> Result {

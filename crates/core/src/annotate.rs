@@ -13,6 +13,8 @@ pub enum AnnotationLayer {
     Frames,
     Reuse,
     Oddities,
+    /// Hits of the current search (follows `q`; not a toggle, so not in [`AnnotationLayer::ALL`]).
+    Search,
 }
 
 impl AnnotationLayer {
@@ -39,6 +41,7 @@ impl AnnotationLayer {
             AnnotationLayer::Frames => "frames",
             AnnotationLayer::Reuse => "reuse",
             AnnotationLayer::Oddities => "oddities",
+            AnnotationLayer::Search => "search",
         }
     }
 
@@ -215,6 +218,142 @@ pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<
     }
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.layer));
     out
+}
+
+/// What the text engine finds, computed once per corpus: dates mentioned in every article, and
+/// passages shared between articles.
+#[derive(Debug, Clone, Default)]
+pub struct Engine {
+    /// Per article (corpus order).
+    pub dates: Vec<Vec<crate::text::dates::DateMention>>,
+    pub reuse: Vec<crate::text::reuse::Reuse>,
+}
+
+impl Engine {
+    pub fn new(corpus: &Corpus) -> Engine {
+        Engine {
+            dates: corpus
+                .articles
+                .iter()
+                .map(|a| crate::text::dates::extract_dates(&a.text, &a.published))
+                .collect(),
+            reuse: crate::text::reuse::corpus_reuse(
+                corpus,
+                &crate::text::reuse::ReuseParams::default(),
+            ),
+        }
+    }
+}
+
+/// Marks from the text engine for `article`: dates (layer `dates`) and reused text (`reuse`).
+pub fn engine_marks(
+    corpus: &Corpus,
+    engine: &Engine,
+    article: &str,
+    layers: &[AnnotationLayer],
+) -> Vec<Mark> {
+    let Some(ai) = corpus.articles.iter().position(|a| a.id == article) else {
+        return Vec::new();
+    };
+    let span = |i: usize, r: &std::ops::Range<usize>| Span {
+        article: corpus.articles[i].id.clone(),
+        start: r.start as u32,
+        end: r.end as u32,
+    };
+    let mut out = Vec::new();
+    if layers.contains(&AnnotationLayer::Dates) {
+        for m in &engine.dates[ai] {
+            let this = span(ai, &(m.start..m.end));
+            let same = engine.dates.iter().enumerate().flat_map(|(i, ms)| {
+                ms.iter()
+                    .filter(|x| x.spec.start == m.spec.start && x.spec.end == m.spec.end)
+                    .map(move |x| (i, x.start..x.end))
+            });
+            out.push(Mark {
+                layer: AnnotationLayer::Dates,
+                span: this.clone(),
+                label_en: crate::i18n::format_spec(&m.spec, crate::i18n::Lang::En),
+                label_ar: crate::i18n::format_spec(&m.spec, crate::i18n::Lang::Ar),
+                detail_en: format!(
+                    "Date found by the text engine: {} to {}, precision {}{}.",
+                    m.spec.start,
+                    m.spec.end,
+                    m.spec.precision.name().replace('_', " "),
+                    if m.spec.approximate {
+                        ", approximate"
+                    } else {
+                        ""
+                    }
+                ),
+                elsewhere: others(same.map(|(i, r)| span(i, &r)), &this),
+            });
+        }
+    }
+    if layers.contains(&AnnotationLayer::Reuse) {
+        for r in &engine.reuse {
+            let (mine, theirs, other) = if r.a == ai {
+                (&r.passage.a, &r.passage.b, r.b)
+            } else if r.b == ai {
+                (&r.passage.b, &r.passage.a, r.a)
+            } else {
+                continue;
+            };
+            let other_article = &corpus.articles[other];
+            let outlet = corpus
+                .outlet(&other_article.outlet)
+                .map_or(other_article.outlet.as_str(), |o| o.name_en.as_str());
+            let outlet_ar = corpus
+                .outlet(&other_article.outlet)
+                .map_or(other_article.outlet.as_str(), |o| o.name_ar.as_str());
+            out.push(Mark {
+                layer: AnnotationLayer::Reuse,
+                span: span(ai, mine),
+                label_en: format!("Shared with {outlet}"),
+                label_ar: format!("نص مشترك مع {outlet_ar}"),
+                detail_en: format!(
+                    "Found automatically on normalized text: {} matching words, similarity {:.2}.",
+                    r.passage.matched, r.passage.similarity
+                ),
+                elsewhere: vec![span(other, theirs)],
+            });
+        }
+    }
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.layer));
+    out
+}
+
+/// Marks on the words of `article` that match the search `q`.
+pub fn search_marks(
+    corpus: &Corpus,
+    index: &crate::text::search::SearchIndex,
+    article: &str,
+    q: &str,
+) -> Vec<Mark> {
+    if q.trim().is_empty() {
+        return Vec::new();
+    }
+    let Some(ai) = corpus.articles.iter().position(|a| a.id == article) else {
+        return Vec::new();
+    };
+    let results = index.search(corpus, q, 100_000);
+    results
+        .hits
+        .iter()
+        .filter(|h| h.article == ai)
+        .flat_map(|h| h.ranges.iter())
+        .map(|r| Mark {
+            layer: AnnotationLayer::Search,
+            span: Span {
+                article: article.to_string(),
+                start: r.start as u32,
+                end: r.end as u32,
+            },
+            label_en: format!("Search: {q}"),
+            label_ar: format!("بحث: {q}"),
+            detail_en: String::new(),
+            elsewhere: Vec::new(),
+        })
+        .collect()
 }
 
 /// A piece of a line covered by the same set of marks.

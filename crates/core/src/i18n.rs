@@ -181,6 +181,15 @@ pub enum Msg {
     AsBackground,
     SelectAnnotation,
     CloseDetails,
+    Search,
+    SearchPlaceholder,
+    Matches,
+    MatchesIn,
+    Hits,
+    NoHits,
+    HiddenByFilters,
+    DropFilter,
+    DateFilter,
 }
 
 pub fn t(lang: Lang, m: Msg) -> &'static str {
@@ -272,6 +281,24 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, SelectAnnotation) => {
             "Hover over, focus or tap a highlight to see what it is and where else it appears."
         }
+        (Lang::Ar, Search) => "بحث في النصوص",
+        (Lang::En, Search) => "Search the texts",
+        (Lang::Ar, SearchPlaceholder) => "مثلاً: اللجنة العسكرية العليا، أو \"عبارة بعينها\"",
+        (Lang::En, SearchPlaceholder) => "e.g. اللجنة العسكرية العليا, or \"an exact phrase\"",
+        (Lang::Ar, Matches) => "فقرة مطابقة",
+        (Lang::En, Matches) => "matching paragraphs",
+        (Lang::Ar, MatchesIn) => "في",
+        (Lang::En, MatchesIn) => "in",
+        (Lang::Ar, Hits) => "نتيجة",
+        (Lang::En, Hits) => "hits",
+        (Lang::Ar, NoHits) => "لا توجد فقرة تطابق هذا البحث.",
+        (Lang::En, NoHits) => "No paragraph matches this search.",
+        (Lang::Ar, HiddenByFilters) => "فقرات مطابقة تخفيها المرشّحات الحالية:",
+        (Lang::En, HiddenByFilters) => "matching paragraphs are hidden by the current filters.",
+        (Lang::Ar, DropFilter) => "إزالة المرشّح",
+        (Lang::En, DropFilter) => "Drop the filter",
+        (Lang::Ar, DateFilter) => "فترة النشر",
+        (Lang::En, DateFilter) => "publication dates",
         (Lang::Ar, CloseDetails) => "إغلاق",
         (Lang::En, CloseDetails) => "Close",
     }
@@ -320,6 +347,8 @@ pub fn layer_name(lang: Lang, l: crate::annotate::AnnotationLayer) -> &'static s
         (Lang::En, Reuse) => "Reused text",
         (Lang::Ar, Oddities) => "غرائب نصية",
         (Lang::En, Oddities) => "Textual oddities",
+        (Lang::Ar, Search) => "نتائج البحث",
+        (Lang::En, Search) => "Search hits",
     }
 }
 

@@ -9,6 +9,7 @@
 //!   and oddities, each anchored to exact words by a span; validated against the texts.
 //! - [`filter`]: the facet index: which articles a view shows, and facet counts.
 //! - [`annotate`]: the reader's annotation layers.
+//! - [`results`]: search results within the filters, grouped by outlet; which filter hides matches.
 //! - [`url`]: the one codec between a view and its query string.
 //! - [`i18n`]: interface language and language-aware formatting of dates and numbers.
 //! - [`text`]: Arabic normalization (for matching only), tokens, stemming, search, text reuse and
@@ -21,6 +22,7 @@ pub mod filter;
 pub mod i18n;
 pub mod knowledge;
 pub mod model;
+pub mod results;
 pub mod text;
 pub mod url;
 

@@ -5,7 +5,8 @@
 //! - `knowledge_errors`: each kind of bad curated knowledge fails the same way.
 //! - `knowledge`: lookups in the real curated corpus (who names what, and how).
 //! - `url_codec`: links round-trip, and bad links degrade to the nearest valid view with notices.
-//! - `filters`: outlet and date filters and their facet counts.
+//! - `filters`: facets (outlet, event, actor, voice, naming, technique, frame), dates, counts.
+//! - `library_search`: search within filters grouped by outlet; engine marks in the reader.
 //! - `i18n`: language-aware formatting and that every notice reads in both languages.
 //! - `text_rules`: normalization, tokenization and stemming rules with phrases from the articles.
 //! - `search_relevance`: the relevance table (`relevance.tsv`) and hit ranges, snippets, groups.
@@ -19,6 +20,7 @@ mod filters;
 mod i18n;
 mod knowledge;
 mod knowledge_errors;
+mod library_search;
 mod reuse;
 mod robustness;
 mod search_relevance;

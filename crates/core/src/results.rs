@@ -1,0 +1,149 @@
+//! What the library shows for a search: hits in the filtered articles, grouped by outlet and
+//! article, and — when filters hide matches — which filter to drop.
+
+use crate::filter::{Facet, FacetIndex};
+use crate::model::Corpus;
+use crate::text::search::{Hit, SearchIndex};
+use crate::url::ViewState;
+
+/// Hits of one article, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleHits {
+    pub article: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// Hits of one outlet: its articles in order of their best hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutletHits {
+    pub outlet: String,
+    pub hit_count: usize,
+    pub articles: Vec<ArticleHits>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchResults {
+    /// Paragraphs (blocks) matching the query within the filters.
+    pub total: usize,
+    pub outlets: Vec<OutletHits>,
+    /// Blocks that match the query but are hidden by the filters.
+    pub hidden: usize,
+}
+
+/// More than the corpus will ever have in blocks per query; results are grouped, not truncated.
+const LIMIT: usize = 100_000;
+
+/// Runs the state's query over the articles its filters allow.
+pub fn search(
+    corpus: &Corpus,
+    facets: &FacetIndex,
+    index: &SearchIndex,
+    state: &ViewState,
+) -> SearchResults {
+    if state.q.trim().is_empty() {
+        return SearchResults::default();
+    }
+    let allowed: Vec<bool> = {
+        let ids: Vec<&str> = facets
+            .matching(corpus, state)
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        corpus
+            .articles
+            .iter()
+            .map(|a| ids.contains(&a.id.as_str()))
+            .collect()
+    };
+    let all = index.search(corpus, &state.q, LIMIT);
+    let (shown, hidden): (Vec<Hit>, Vec<Hit>) =
+        all.hits.into_iter().partition(|h| allowed[h.article]);
+    let mut outlets: Vec<OutletHits> = Vec::new();
+    for h in shown.iter() {
+        let outlet = &corpus.articles[h.article].outlet;
+        let group = match outlets.iter().position(|o| &o.outlet == outlet) {
+            Some(i) => &mut outlets[i],
+            None => {
+                outlets.push(OutletHits {
+                    outlet: outlet.clone(),
+                    hit_count: 0,
+                    articles: Vec::new(),
+                });
+                outlets.last_mut().expect("just pushed")
+            }
+        };
+        group.hit_count += 1;
+        match group.articles.iter_mut().find(|a| a.article == h.article) {
+            Some(a) => a.hits.push(h.clone()),
+            None => group.articles.push(ArticleHits {
+                article: h.article,
+                hits: vec![h.clone()],
+            }),
+        }
+    }
+    SearchResults {
+        total: shown.len(),
+        outlets,
+        hidden: hidden.len(),
+    }
+}
+
+/// A filter that can be dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Narrowing {
+    Value(Facet, String),
+    Dates,
+}
+
+/// When filters hide matches: the single filter whose removal brings back the most matching
+/// blocks (ties: the one listed first). `None` when nothing is hidden.
+pub fn narrowest_filter(
+    corpus: &Corpus,
+    facets: &FacetIndex,
+    index: &SearchIndex,
+    state: &ViewState,
+) -> Option<(Narrowing, usize)> {
+    let mut candidates: Vec<(Narrowing, ViewState)> = Vec::new();
+    for (facet, values) in &state.filters {
+        for v in values {
+            let mut s = state.clone();
+            s.toggle(*facet, v, facets);
+            candidates.push((Narrowing::Value(*facet, v.clone()), s));
+        }
+    }
+    if state.from.is_some() || state.to.is_some() {
+        candidates.push((
+            Narrowing::Dates,
+            ViewState {
+                from: None,
+                to: None,
+                ..state.clone()
+            },
+        ));
+    }
+    let base = search(corpus, facets, index, state).total;
+    candidates
+        .into_iter()
+        .map(|(n, s)| (n, search(corpus, facets, index, &s).total))
+        .filter(|(_, total)| *total > base)
+        .fold(
+            None,
+            |best: Option<(Narrowing, usize)>, (n, total)| match best {
+                Some((_, b)) if b >= total => best,
+                _ => Some((n, total)),
+            },
+        )
+}
+
+/// The state without one filter.
+pub fn without(state: &ViewState, n: &Narrowing, facets: &FacetIndex) -> ViewState {
+    let mut s = state.clone();
+    match n {
+        Narrowing::Value(f, v) => s.toggle(*f, v, facets),
+        Narrowing::Dates => {
+            s.from = None;
+            s.to = None;
+        }
+    }
+    s
+}

@@ -1,0 +1,130 @@
+// End-to-end tests of the library's facets and search and of the annotated reader, done the way a
+// researcher would: click facets, type a query, follow a result, switch language, share the link.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openFresh } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Everything that defines what is on screen, for comparing two sessions. */
+async function snapshot(page) {
+  return page.evaluate(() => ({
+    search: location.search,
+    lang: document.documentElement.lang,
+    q: document.querySelector('[data-testid=q]')?.value ?? null,
+    rows: [...document.querySelectorAll('.article-row')].map((r) => r.getAttribute('data-article')),
+    checked: [...document.querySelectorAll('.facet-value')].filter((l) => l.querySelector('input').checked).map((l) => l.getAttribute('data-value')),
+    kwic: [...document.querySelectorAll('[data-testid=kwic]')].map((k) => k.textContent),
+    reader: document.querySelector('.reader')?.getAttribute('data-article') ?? null,
+    linked: document.querySelector('.para.linked')?.id ?? null,
+    layers: [...document.querySelectorAll('.layer-toggle')].filter((l) => l.querySelector('input').checked).map((l) => l.getAttribute('data-layer')),
+    marks: [...document.querySelectorAll('mark.ann')].map((m) => `${m.className}|${m.textContent}`),
+  }));
+}
+
+// Acceptance: "find every article that names the armed groups and see the wording each uses".
+test('the naming facet finds every article that names the armed groups, with each wording', async () => {
+  const { context, page, errors } = await openFresh(browser, server.url + '?lang=en');
+  await page.click('[data-facet=naming] [data-value=armed-groups] input');
+  await page.waitForFunction(() => document.querySelectorAll('.article-row').length === 3);
+  const wording = await page.$$eval('.article-row', (rows) =>
+    Object.fromEntries(rows.map((r) => [r.getAttribute('data-article'), [...r.querySelectorAll('[data-facet=naming] .evidence-words')].map((w) => w.textContent)])),
+  );
+  assert.deepEqual(Object.keys(wording), ['k24-hmc-launch', 'unattributed-biden-sudani', 'alain-first-round']);
+  assert.ok(wording['k24-hmc-launch'].includes('الميليشيات العراقية'));
+  assert.ok(wording['unattributed-biden-sudani'].includes('المقاومة الإسلامية في العراق'));
+  assert.ok(wording['alain-first-round'].some((w) => w.includes('موالية لإيران')));
+  // The wordings themselves are facet values now, with counts.
+  const nested = await page.$$eval('[data-facet=naming] .facet-value.nested', (ls) => ls.length);
+  assert.ok(nested >= 5, `${nested} wordings listed`);
+  // A chip leads to the exact words in the reader, with the naming layer on.
+  await page.click('.article-row[data-article=k24-hmc-launch] [data-facet=naming] .evidence-chip');
+  await page.waitForSelector('.reader[data-article=k24-hmc-launch]');
+  const s = await snapshot(page);
+  assert.ok(s.layers.includes('naming'));
+  assert.ok(s.linked, 'the paragraph of the words is marked');
+  assert.ok(s.marks.some((m) => m.includes('ann-naming') && m.endsWith('الميليشيات العراقية')));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Acceptance: search the HMC's name and see the Persian-yeh spelling highlighted; open a
+// paragraph link from a result; switch language; the copied link reopens the identical view.
+test('search highlights the Persian-yeh spelling; a result opens its paragraph; the link survives', async () => {
+  const { context, page, errors } = await openFresh(browser, server.url);
+  await page.fill('[data-testid=q]', 'اللجنة العسكرية العليا');
+  await page.waitForSelector('[data-testid=kwic]');
+  const persian = await page.$$eval('.outlet-group[data-outlet=kurdistan24] mark.hit', (ms) => ms.map((m) => m.textContent));
+  assert.ok(persian.includes('العسكریة') && persian.includes('العلیا'), `Persian yeh highlighted: ${persian}`);
+  const perOutlet = await page.$$eval('[data-testid=outlet-hits]', (hs) => hs.length);
+  assert.ok(perOutlet >= 4, 'hit counts per outlet');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'typing keeps the focus in the box');
+  // The link follows once typing pauses, replacing the current entry.
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'اللجنة العسكرية العليا');
+  const historyAfterTyping = await page.evaluate(() => history.length);
+
+  // Open the Persian-yeh paragraph of Kurdistan24.
+  const link = page.locator('.outlet-group[data-outlet=kurdistan24] [data-testid=kwic]', { hasText: 'العلیا' }).first();
+  await link.click();
+  await page.waitForSelector('.reader[data-article=k24-hmc-launch] .para.linked');
+  const reader = await snapshot(page);
+  assert.match(reader.search, /view=read&article=k24-hmc-launch&p=\d+/);
+  assert.ok(reader.marks.some((m) => m.includes('ann-search') && m.endsWith('العلیا')), 'the hit is marked in the reader');
+  assert.equal(await page.evaluate(() => history.length), historyAfterTyping + 1, 'following a result pushes one entry; typing pushed none');
+
+  // Switch language, then share.
+  await page.click('[data-testid=lang-switch]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await page.click('[data-testid=copy-link]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=copy-link]').textContent === 'Link copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const before = await snapshot(page);
+  assert.equal(before.lang, 'en');
+  const fresh = await openFresh(browser, copied);
+  await fresh.page.waitForSelector('.reader .para.linked');
+  assert.deepEqual(await snapshot(fresh.page), before, 'identical view in a fresh session');
+  await fresh.context.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// A search the filters hide says why and offers to drop the filter that hides it.
+test('an empty result names the filter that hides the matches and drops it', async () => {
+  const { context, page } = await openFresh(browser, `${server.url}?outlet=alain&q=${encodeURIComponent('حرير')}&lang=en`);
+  await page.waitForSelector('[data-testid=no-hits]');
+  assert.match(await page.textContent('[data-testid=no-hits]'), /hidden by the current filters/);
+  await page.click('[data-testid=drop-filter]');
+  await page.waitForSelector('[data-testid=kwic]');
+  assert.equal(new URL(page.url()).searchParams.get('outlet'), null);
+  await context.close();
+});
+
+// The reader's layers explain themselves: label, rationale, exact words, and where else.
+test('a highlight shows its label, rationale and where else it appears', async () => {
+  const { context, page } = await openFresh(browser, `${server.url}?article=infoplus-second-dialogue&layers=techniques,reuse&lang=en`);
+  const mark = page.locator('mark.ann-techniques', { hasText: 'ما يسمى بالتحالف الدولي' }).first();
+  await mark.focus();
+  await page.waitForSelector('[data-testid=details] .detail-techniques');
+  const detail = await page.textContent('[data-testid=details]');
+  assert.match(detail, /Doubt/);
+  assert.match(detail, /so-called/);
+  assert.match(detail, /Also appears in/);
+  await context.close();
+
+  const k24 = await openFresh(browser, `${server.url}?article=k24-hmc-launch&layers=reuse&lang=en`);
+  await k24.page.locator('mark.ann-reuse').first().click();
+  await k24.page.waitForSelector('[data-testid=details] .detail-reuse');
+  assert.match(await k24.page.textContent('[data-testid=details]'), /Shared with Al-Ain News/);
+  await k24.context.close();
+});

@@ -48,10 +48,10 @@ pub fn Library() -> impl IntoView {
 
     view! {
         <div class="library">
+            <SearchBox />
             <Filters />
             <section class="results" aria-labelledby="results-title">
                 <h1 id="results-title" class="results-title">{move || t(lang.get(), Msg::Articles)}</h1>
-                <SearchBox />
                 <Show when=move || searching.get()>
                     <SearchResults />
                 </Show>
@@ -64,7 +64,7 @@ pub fn Library() -> impl IntoView {
                 </p>
                 <Show
                     when=move || !results.get().is_empty()
-                    fallback=move || view! { <p class="empty">{move || t(lang.get(), Msg::NoMatches)}</p> }
+                    fallback=move || view! { <p class="no-results">{move || t(lang.get(), Msg::NoMatches)}</p> }
                 >
                     <ol class="article-list" data-testid="article-list">
                         <For
@@ -280,7 +280,18 @@ fn FacetBox(facet: Facet) -> impl IntoView {
     });
     let selected = Memo::new(move |_| filters.get().selected(facet).to_vec());
     let selected_count = move || selected.get().len();
-    let open = OPEN.contains(&facet) || !st.get_untracked().selected(facet).is_empty();
+    // On a phone only the outlets start open, so that the results are not pushed off screen.
+    let narrow = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < 760.0);
+    let open_by_default = if narrow {
+        facet == Facet::Outlet
+    } else {
+        OPEN.contains(&facet)
+    };
+    let open = open_by_default || !st.get_untracked().selected(facet).is_empty();
     // Qualified values (an event's role, a referent's wording) show when their parent or they
     // themselves are selected, so that long lists stay short until asked for.
     let visible = move || {

@@ -78,7 +78,7 @@ pub fn SearchResults() -> impl IntoView {
                 }}
             </p>
             <Show when=move || results.get().total == 0>
-                <div class="empty" data-testid="no-hits">
+                <div class="no-results" data-testid="no-hits">
                     <p>{move || t(lang.get(), Msg::NoHits)}</p>
                     <Show when=move || { results.get().hidden > 0 }>
                         <p>{move || format!("{} {}", results.get().hidden, t(lang.get(), Msg::HiddenByFilters))}</p>

@@ -13,7 +13,13 @@ const views = {
   'reader-k24': '?view=read&article=k24-hmc-launch',
   'reader-artifacts': '?view=read&article=unattributed-biden-sudani',
   'bad-link': '?view=read&article=nope&outlet=bbc',
+  'naming-facet': '?naming=armed-groups',
+  search: '?q=' + encodeURIComponent('اللجنة العسكرية العليا'),
+  'reader-layers': '?view=read&article=infoplus-second-dialogue&layers=naming,techniques,voices',
+  'reader-reuse': '?view=read&article=k24-hmc-launch&p=7&layers=dates,reuse',
 };
+// Views where a highlight is focused first, to show the explanation panel.
+const focus = { 'reader-layers': 'mark.ann-techniques', 'reader-reuse': 'mark.ann-reuse' };
 const server = await serveDist();
 const browser = await launch();
 for (const [name, query] of Object.entries(views)) {
@@ -22,6 +28,7 @@ for (const [name, query] of Object.entries(views)) {
       const sep = query ? '&' : '?';
       const url = server.url + query + (lang === 'en' ? `${sep}lang=en` : '');
       const { context, page } = await openFresh(browser, url, { viewport: { width, height: 900 } });
+      if (focus[name]) await page.locator(focus[name]).first().focus();
       const file = path.join(out, `${name}-${lang}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);

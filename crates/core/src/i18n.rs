@@ -283,7 +283,7 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
         }
         (Lang::Ar, Search) => "بحث في النصوص",
         (Lang::En, Search) => "Search the texts",
-        (Lang::Ar, SearchPlaceholder) => "مثلاً: اللجنة العسكرية العليا، أو \"عبارة بعينها\"",
+        (Lang::Ar, SearchPlaceholder) => "مثلاً: اللجنة العسكرية العليا، أو «عبارة بعينها»",
         (Lang::En, SearchPlaceholder) => "e.g. اللجنة العسكرية العليا, or \"an exact phrase\"",
         (Lang::Ar, Matches) => "فقرة مطابقة",
         (Lang::En, Matches) => "matching paragraphs",

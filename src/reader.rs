@@ -135,6 +135,19 @@ fn ArticleView(article: &'static Article) -> impl IntoView {
         .iter()
         .find(|b| b.kind == BlockKind::Headline)
         .copied();
+    // Textual oddities are announced at the top whether or not their layer is on.
+    let oddities = corpus()
+        .knowledge
+        .count(marsad_core::knowledge::Layer::Oddities, &article.id);
+    let us_odd = us.clone();
+    let oddities_href = move || {
+        let mut s = st.get();
+        if !s.layers.contains(&AnnotationLayer::Oddities) {
+            s.layers.push(AnnotationLayer::Oddities);
+            s.layers.sort();
+        }
+        us_odd.href(&s)
+    };
     let us_toggle = us.clone();
     let toggle_layer = move |l: AnnotationLayer| {
         let mut s = st.get_untracked();
@@ -187,6 +200,14 @@ fn ArticleView(article: &'static Article) -> impl IntoView {
                         })}
                         <dt>{move || t(lang.get(), Msg::WordCount)}</dt>
                         <dd>{article.word_count}</dd>
+                        {(oddities > 0).then(|| view! {
+                            <dt>{move || layer_name(lang.get(), AnnotationLayer::Oddities)}</dt>
+                            <dd data-testid="oddities-count">
+                                {oddities}
+                                " · "
+                                <a href=oddities_href>{move || if st.get().layers.contains(&AnnotationLayer::Oddities) { t(lang.get(), Msg::Shown) } else { t(lang.get(), Msg::ShowThem) }}</a>
+                            </dd>
+                        })}
                     </dl>
                 </header>
                 <fieldset class="layer-toggles" data-testid="layers">

@@ -190,6 +190,8 @@ pub enum Msg {
     HiddenByFilters,
     DropFilter,
     DateFilter,
+    ShowThem,
+    Shown,
 }
 
 pub fn t(lang: Lang, m: Msg) -> &'static str {
@@ -299,6 +301,10 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, DropFilter) => "Drop the filter",
         (Lang::Ar, DateFilter) => "فترة النشر",
         (Lang::En, DateFilter) => "publication dates",
+        (Lang::Ar, ShowThem) => "إظهارها في النص",
+        (Lang::En, ShowThem) => "show them in the text",
+        (Lang::Ar, Shown) => "معروضة في النص",
+        (Lang::En, Shown) => "shown in the text",
         (Lang::Ar, CloseDetails) => "إغلاق",
         (Lang::En, CloseDetails) => "Close",
     }

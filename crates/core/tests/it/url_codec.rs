@@ -315,3 +315,23 @@ fn facet_values_are_validated_against_the_corpus() {
     );
     assert_eq!(marsad_core::url::percent_encode("a,b"), "a%2Cb");
 }
+
+/// Protects the README: every example link in its "Link format" section opens without a notice.
+#[test]
+fn readme_example_links_are_valid() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    let section = &readme[readme.find("## Link format").expect("section")..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    let links: Vec<&str> = section
+        .split('`')
+        .filter(|s| s.starts_with('?') && s.len() > 1)
+        .collect();
+    assert!(links.len() >= 5, "{links:?}");
+    let c = corpus();
+    for link in links {
+        let got = decode(link, &c);
+        assert_eq!(got.notices, vec![], "{link}");
+        assert_eq!(decode(&encode(&got.state), &c).state, got.state);
+    }
+}

@@ -11,19 +11,6 @@ use marsad_core::i18n::{Lang, Msg, format_spec, layer_name, split_quotations, t}
 use marsad_core::url::{View, ViewState};
 use marsad_core::{Article, Block, BlockKind};
 
-/// Layers the reader offers, in the order of their toggles.
-const OFFERED: [AnnotationLayer; 9] = [
-    AnnotationLayer::Events,
-    AnnotationLayer::Dates,
-    AnnotationLayer::Voices,
-    AnnotationLayer::Naming,
-    AnnotationLayer::Claims,
-    AnnotationLayer::Techniques,
-    AnnotationLayer::Frames,
-    AnnotationLayer::Reuse,
-    AnnotationLayer::Oddities,
-];
-
 fn artifact_label(kind: BlockKind, lang: Lang) -> &'static str {
     match (kind, lang) {
         (BlockKind::AdMarker, Lang::En) => "ad placeholder",
@@ -212,7 +199,7 @@ fn ArticleView(article: &'static Article) -> impl IntoView {
                 </header>
                 <fieldset class="layer-toggles" data-testid="layers">
                     <legend>{move || t(lang.get(), Msg::Layers)}</legend>
-                    {OFFERED
+                    {AnnotationLayer::ALL
                         .into_iter()
                         .map(|l| {
                             let toggle = toggle_layer.clone();

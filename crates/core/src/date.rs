@@ -97,6 +97,37 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The day `days` after 1970-01-01 (the inverse of [`Date::to_days`]), clamped to the years
+    /// 1..=9999 that a `Date` can hold. Algorithm from Howard Hinnant's `civil_from_days`.
+    pub fn from_days(days: i64) -> Date {
+        let min = Date {
+            year: 1,
+            month: 1,
+            day: 1,
+        };
+        let max = Date {
+            year: 9999,
+            month: 12,
+            day: 31,
+        };
+        if days <= min.to_days() {
+            return min;
+        }
+        if days >= max.to_days() {
+            return max;
+        }
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
     /// Day of the week, 0 = Sunday … 6 = Saturday.
     pub fn weekday(self) -> u8 {
         (self.to_days() + 4).rem_euclid(7) as u8
@@ -278,6 +309,24 @@ mod tests {
         assert_eq!(Date::parse_iso("2024-01-27").unwrap().weekday(), 6);
         assert_eq!(Date::parse_iso("2024-09-27").unwrap().weekday(), 5);
         assert_eq!(Date::parse_iso("1970-01-01").unwrap().to_days(), 0);
+    }
+
+    #[test]
+    fn days_round_trip() {
+        for s in [
+            "1970-01-01",
+            "2000-02-29",
+            "2003-01-01",
+            "2024-01-27",
+            "2026-12-31",
+            "1969-12-31",
+        ] {
+            let d = Date::parse_iso(s).unwrap();
+            assert_eq!(Date::from_days(d.to_days()), d, "{s}");
+        }
+        let d = Date::parse_iso("2024-02-28").unwrap();
+        assert_eq!(Date::from_days(d.to_days() + 1).to_string(), "2024-02-29");
+        assert_eq!(Date::from_days(d.to_days() + 2).to_string(), "2024-03-01");
     }
 
     #[test]

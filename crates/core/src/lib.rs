@@ -14,6 +14,8 @@
 //! - [`i18n`]: interface language and language-aware formatting of dates and numbers.
 //! - [`text`]: Arabic normalization (for matching only), tokens, stemming, search, text reuse and
 //!   date extraction; every result is a byte range into the verbatim text.
+//! - [`timeline`]: timeline geometry (piecewise-linear zoom, ticks, events by precision, lanes,
+//!   links, labels placed without overlap).
 
 pub mod annotate;
 pub mod catalog;
@@ -24,6 +26,7 @@ pub mod knowledge;
 pub mod model;
 pub mod results;
 pub mod text;
+pub mod timeline;
 pub mod url;
 
 pub use date::{Date, DateSpec, Precision};

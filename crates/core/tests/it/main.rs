@@ -13,6 +13,7 @@
 //! - `reuse`: planted copies and stock phrases; the statement k24 and Al-Ain both reproduce.
 //! - `robustness`: property tests over arbitrary Unicode for every text function.
 //! - `dates`: every date expression in the five articles, and the phrasings around them.
+//! - `timeline`: the zoomed scale and its inverse, drawing by precision, labels without overlap.
 
 mod catalog_errors;
 mod dates;
@@ -26,6 +27,7 @@ mod robustness;
 mod search_relevance;
 mod seeds;
 mod text_rules;
+mod timeline;
 mod url_codec;
 
 use marsad_core::Corpus;

@@ -1,0 +1,213 @@
+//! Timeline geometry: the zoomed scale and its inverse, drawing by precision, label placement,
+//! lanes, links and keyboard order, on the real corpus and on synthetic cases.
+
+use super::corpus;
+use marsad_core::knowledge::EventRole;
+use marsad_core::timeline::{
+    LabelBox, LayoutParams, Scale, Shape, TickKind, core_range, layout, place_labels,
+};
+use marsad_core::{Date, DateSpec, Precision};
+
+fn d(s: &str) -> Date {
+    Date::parse_iso(s).unwrap()
+}
+
+fn assert_no_overlap(boxes: &[LabelBox]) {
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            assert!(!a.overlaps(b), "labels overlap: {a:?} and {b:?}");
+        }
+    }
+}
+
+/// Protects brushing: on both standard zooms, x grows with the date, and the day under a day's
+/// x (and under any point inside it) is that day again.
+#[test]
+fn scale_is_monotone_and_the_inverse_round_trips_within_a_day() {
+    for scale in [Scale::full_context(1200.0), Scale::core(900.0)] {
+        let (s, e) = (scale.start.to_days(), scale.end.to_days());
+        let mut prev = -1.0;
+        for day in s..=e {
+            let date = Date::from_days(day);
+            let x = scale.x(date);
+            assert!(x > prev, "{date}: x {x} not after {prev}");
+            prev = x;
+            assert_eq!(scale.date_at(x), date, "start of {date}");
+            let inside = (x + scale.x_end(date)) / 2.0;
+            assert_eq!(scale.date_at(inside), date, "middle of {date}");
+        }
+        assert_eq!(scale.x(scale.start), 0.0);
+        assert!((scale.x_end(scale.end) - scale.width).abs() < 1e-9);
+        assert_eq!(scale.date_at(-50.0), scale.start, "left of the axis clamps");
+        assert_eq!(scale.date_at(1e9), scale.end, "right of the axis clamps");
+    }
+}
+
+/// Protects the point of the zoom: the focus range 2023–2025 gets at least the requested share of
+/// the width (it would get an eighth linearly), for several shares, and is linear inside.
+#[test]
+fn the_focus_gets_at_least_its_share_of_the_width() {
+    let (fs, fe) = core_range();
+    for share in [0.3, 0.5, 0.6, 0.8] {
+        let scale = Scale::new(
+            d("2003-01-01"),
+            d("2026-12-31"),
+            1000.0,
+            Some((fs, fe)),
+            share,
+        );
+        let w = scale.x_end(fe) - scale.x(fs);
+        assert!(w >= share * 1000.0 - 1e-6, "share {share}: focus is {w}px");
+    }
+    let linear = Scale::new(d("2003-01-01"), d("2026-12-31"), 1000.0, None, 0.0);
+    assert!(linear.x_end(fe) - linear.x(fs) < 150.0);
+    let full = Scale::full_context(1000.0);
+    let day_2024 = full.px_per_day(d("2024-06-01"));
+    assert!((full.px_per_day(d("2023-02-01")) - day_2024).abs() < 1e-9);
+    assert!(full.px_per_day(d("2010-06-01")) < day_2024 / 4.0);
+}
+
+/// Protects the axis labels: years are ticked everywhere; months only where zoomed in enough
+/// (inside the core, not in 2003–2022).
+#[test]
+fn ticks_are_years_and_months_where_zoomed() {
+    let full = Scale::full_context(1400.0);
+    let ticks = full.ticks(20.0);
+    let years: Vec<&str> = ticks
+        .iter()
+        .filter(|t| t.kind == TickKind::Year)
+        .map(|t| t.label.as_str())
+        .collect();
+    assert_eq!(years.len(), 24, "2003..=2026");
+    assert_eq!(years[0], "2003");
+    let months: Vec<_> = ticks.iter().filter(|t| t.kind == TickKind::Month).collect();
+    assert!(!months.is_empty());
+    assert!(
+        months
+            .iter()
+            .all(|t| (2023..=2025).contains(&t.date.year()))
+    );
+    assert!(ticks.windows(2).all(|w| w[0].x < w[1].x));
+    let core = Scale::core(2000.0).ticks(20.0);
+    assert_eq!(
+        core.iter().filter(|t| t.kind == TickKind::Month).count(),
+        33
+    );
+}
+
+/// Protects drawing by precision: a day is a point, a day range a bar, a month a band from the
+/// first to the end of the last day of the month, a year a band of the whole year.
+#[test]
+fn dates_are_drawn_by_their_precision() {
+    let scale = Scale::core(1095.0);
+    let day = DateSpec::new(d("2024-01-27"), d("2024-01-27"), Precision::Day, false).unwrap();
+    match Shape::of(&scale, &day) {
+        Shape::Point { x } => {
+            assert!(scale.x(d("2024-01-27")) < x && x < scale.x_end(d("2024-01-27")))
+        }
+        s => panic!("a day is a point, got {s:?}"),
+    }
+    let range =
+        DateSpec::new(d("2024-07-22"), d("2024-07-23"), Precision::DayRange, false).unwrap();
+    assert!(matches!(Shape::of(&scale, &range), Shape::Bar { .. }));
+    let month = DateSpec::new(d("2024-07-01"), d("2024-07-31"), Precision::Month, true).unwrap();
+    match Shape::of(&scale, &month) {
+        Shape::Band { x0, x1 } => {
+            assert_eq!(x0, scale.x(d("2024-07-01")));
+            assert_eq!(x1, scale.x(d("2024-08-01")));
+            assert!((x1 - x0 - 31.0 * scale.px_per_day(d("2024-07-15"))).abs() < 1e-6);
+        }
+        s => panic!("a month is a band, got {s:?}"),
+    }
+    let year = DateSpec::new(d("2024-01-01"), d("2024-12-31"), Precision::Year, false).unwrap();
+    match Shape::of(&scale, &year) {
+        Shape::Band { x0, x1 } => {
+            assert_eq!(
+                (x0, x1),
+                (scale.x(d("2024-01-01")), scale.x(d("2025-01-01")))
+            )
+        }
+        s => panic!("a year is a band, got {s:?}"),
+    }
+}
+
+/// Protects the real timeline: every event is drawn with its precision, approximate events are
+/// flagged, keyboard order is by date then id, no two event labels overlap, each outlet has a
+/// lane, and the HMC launch is linked solidly from k24 and Al-Ain and dashed from the
+/// unattributed article.
+#[test]
+fn the_real_corpus_lays_out_without_overlapping_labels() {
+    let corpus = corpus();
+    for scale in [Scale::full_context(1200.0), Scale::core(800.0)] {
+        for lang in [0, 1] {
+            let t = layout(&corpus, &scale, &LayoutParams::default(), |e| {
+                if lang == 0 {
+                    e.title_ar.as_str()
+                } else {
+                    e.title_en.as_str()
+                }
+            });
+            assert_eq!(t.events.len(), corpus.knowledge.events.len());
+            let boxes: Vec<LabelBox> = t.events.iter().map(|e| e.label_box).collect();
+            assert_no_overlap(&boxes);
+            assert!(t.label_rows > 1, "long titles need several rows");
+            for w in t.events.windows(2) {
+                assert!((w[0].date.start, &w[0].id) <= (w[1].date.start, &w[1].id));
+            }
+            assert_eq!(t.keyboard_order().len(), t.events.len());
+            for e in &t.events {
+                let point = matches!(e.shape, Shape::Point { .. });
+                assert_eq!(point, e.date.precision == Precision::Day, "{}", e.id);
+                assert_eq!(e.approximate, e.date.approximate);
+            }
+            assert!(t.events.iter().any(|e| e.approximate));
+            assert_eq!(t.lanes.len(), 5);
+            let hmc: Vec<_> = t
+                .links
+                .iter()
+                .filter(|l| l.event == "hmc-launch-2024-01-27")
+                .map(|l| (l.article.as_str(), l.role, l.dashed))
+                .collect();
+            assert!(hmc.contains(&("k24-hmc-launch", EventRole::Main, false)));
+            assert!(hmc.contains(&("alain-first-round", EventRole::Main, false)));
+            assert!(hmc.contains(&("unattributed-biden-sudani", EventRole::Background, true)));
+            let unattributed = t
+                .lanes
+                .iter()
+                .flat_map(|l| &l.articles)
+                .find(|a| a.id == "unattributed-biden-sudani")
+                .unwrap();
+            assert!(unattributed.approximate);
+            assert!(matches!(unattributed.shape, Shape::Bar { .. }));
+        }
+    }
+}
+
+/// Protects placement in a dense case: 300 labels anchored within 200 px never overlap, each
+/// keeps its anchor and width, and the rows are as few as a greedy stack needs (a label goes
+/// to a new row only when every existing row is occupied at its anchor).
+#[test]
+fn dense_labels_are_stacked_without_overlap() {
+    let labels: Vec<(f64, f64)> = (0..300)
+        .map(|i| (((i * 37) % 200) as f64, 20.0 + ((i * 13) % 90) as f64))
+        .collect();
+    let boxes = place_labels(&labels, 4.0);
+    assert_eq!(boxes.len(), labels.len());
+    assert_no_overlap(&boxes);
+    for (b, (x, w)) in boxes.iter().zip(&labels) {
+        assert_eq!(b.x0, *x);
+        assert!((b.x1 - b.x0 - w).abs() < 1e-9);
+    }
+    for (i, b) in boxes.iter().enumerate() {
+        for r in 0..b.row {
+            let blocked = boxes
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != i && o.row == r && o.x0 <= b.x0 && b.x0 < o.x1 + 4.0);
+            assert!(blocked, "label {i} could have gone in row {r}");
+        }
+    }
+    let same_spot = place_labels(&[(10.0, 50.0); 5], 0.0);
+    let rows: Vec<usize> = same_spot.iter().map(|b| b.row).collect();
+    assert_eq!(rows, [0, 1, 2, 3, 4]);
+}

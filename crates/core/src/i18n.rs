@@ -415,6 +415,24 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
         (Lang::Ar, Notice::BadParagraph { value }) => {
             format!("لا توجد في المقال فقرة «{value}»؛ يُعرض من بدايته.")
         }
+        (Lang::En, Notice::BadArticles { value }) => {
+            format!("“articles={value}” must name two different articles; showing the comparison without them.")
+        }
+        (Lang::Ar, Notice::BadArticles { value }) => {
+            format!("«articles={value}» يجب أن يسمّي مقالين مختلفين؛ تُعرض المقارنة من دونهما.")
+        }
+        (Lang::En, Notice::UnknownLens { value }) => {
+            format!("There is no lens “{value}” (naming, voices or claims); it was ignored.")
+        }
+        (Lang::Ar, Notice::UnknownLens { value }) => {
+            format!("لا توجد عدسة باسم «{value}» (naming أو voices أو claims)؛ تم تجاهلها.")
+        }
+        (Lang::En, Notice::UnknownZoom { value }) => {
+            format!("There is no zoom “{value}” (full or core); showing the full timeline.")
+        }
+        (Lang::Ar, Notice::UnknownZoom { value }) => {
+            format!("لا يوجد تكبير باسم «{value}» (full أو core)؛ يُعرض الخط الزمني كاملاً.")
+        }
         (Lang::En, Notice::UnknownLayer { value }) => {
             format!("There is no annotation layer “{value}”; it was ignored.")
         }

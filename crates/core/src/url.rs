@@ -19,6 +19,9 @@ pub enum View {
     #[default]
     Library,
     Read,
+    /// Outlets side by side on one event (`event`), two articles (`articles`), or a lens.
+    Compare,
+    Timeline,
 }
 
 impl View {
@@ -26,14 +29,58 @@ impl View {
         match self {
             View::Library => "library",
             View::Read => "read",
+            View::Compare => "compare",
+            View::Timeline => "timeline",
         }
     }
     pub fn from_name(s: &str) -> Option<View> {
         match s {
             "library" => Some(View::Library),
             "read" => Some(View::Read),
+            "compare" => Some(View::Compare),
+            "timeline" => Some(View::Timeline),
             _ => None,
         }
+    }
+}
+
+/// The timeline's zoom: the whole 2003–2026 context (with 2023–2025 given most of the width), or
+/// the 2023–2025 core alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zoom {
+    #[default]
+    Full,
+    Core,
+}
+
+impl Zoom {
+    pub fn name(self) -> &'static str {
+        match self {
+            Zoom::Full => "full",
+            Zoom::Core => "core",
+        }
+    }
+}
+
+/// A corpus-wide lens of the compare view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lens {
+    Naming,
+    Voices,
+    Claims,
+}
+
+impl Lens {
+    pub const ALL: [Lens; 3] = [Lens::Naming, Lens::Voices, Lens::Claims];
+    pub fn name(self) -> &'static str {
+        match self {
+            Lens::Naming => "naming",
+            Lens::Voices => "voices",
+            Lens::Claims => "claims",
+        }
+    }
+    pub fn from_name(s: &str) -> Option<Lens> {
+        Lens::ALL.into_iter().find(|l| l.name() == s)
     }
 }
 
@@ -47,6 +94,11 @@ pub struct ViewState {
     pub paragraph: Option<u32>,
     /// Annotation layers shown in the reader, in canonical order.
     pub layers: Vec<AnnotationLayer>,
+    /// Two articles compared side by side (compare view only).
+    pub articles: Vec<String>,
+    /// A corpus-wide lens (compare view only).
+    pub lens: Option<Lens>,
+    pub zoom: Zoom,
     /// Selected values per facet (only non-empty lists), each in display order without repeats.
     /// Within a facet values combine with OR; across facets with AND.
     pub filters: BTreeMap<Facet, Vec<String>>,
@@ -114,6 +166,16 @@ pub enum Notice {
     UnknownLayer {
         value: String,
     },
+    /// `articles` must name two different known articles.
+    BadArticles {
+        value: String,
+    },
+    UnknownLens {
+        value: String,
+    },
+    UnknownZoom {
+        value: String,
+    },
     BadDate {
         name: String,
         value: String,
@@ -136,7 +198,7 @@ pub struct Decoded {
     pub notices: Vec<Notice>,
 }
 
-const SCALARS: [&str; 8] = ["view", "article", "p", "layers", "from", "to", "q", "lang"];
+const SCALARS: [&str; 11] = ["view", "article", "p", "layers", "articles", "lens", "zoom", "from", "to", "q", "lang"];
 
 /// Decodes a query string (with or without the leading `?`) against the corpus. Builds a facet
 /// index; callers that decode often keep one and use [`decode_with`].
@@ -169,7 +231,7 @@ pub fn decode_with(query: &str, corpus: &Corpus, index: &FacetIndex) -> Decoded 
             continue;
         }
         // Lists are split before decoding, so that an escaped comma stays inside its value.
-        let is_list = name == "layers" || Facet::from_param(&name).is_some();
+        let is_list = name == "layers" || name == "articles" || Facet::from_param(&name).is_some();
         let decoded = if is_list {
             v.split(',')
                 .map(percent_decode)
@@ -196,6 +258,7 @@ pub fn decode_with(query: &str, corpus: &Corpus, index: &FacetIndex) -> Decoded 
         take("q"),
         take("lang"),
     );
+    let (articles, lens, zoom) = (take("articles"), take("lens"), take("zoom"));
     let facet_values: Vec<(Facet, String)> = Facet::ALL
         .iter()
         .filter_map(|f| take(f.param()).map(|v| (*f, v)))
@@ -244,8 +307,35 @@ pub fn decode_with(query: &str, corpus: &Corpus, index: &FacetIndex) -> Decoded 
                 notices.push(Notice::MissingArticle);
             }
         }
-        (Some(View::Library), Some(id)) => notices.push(Notice::ArticleIgnored { id }),
+        (Some(View::Library | View::Compare | View::Timeline), Some(id)) => {
+            state.view = requested_view.unwrap_or_default();
+            notices.push(Notice::ArticleIgnored { id });
+        }
+        (Some(v @ (View::Compare | View::Timeline)), None) => state.view = v,
         (Some(View::Library) | None, None) => {}
+    }
+
+    if let Some(list) = articles {
+        let ids: Vec<&str> = list.split('\u{0}').map(str::trim).filter(|s| !s.is_empty()).collect();
+        let ok = ids.len() == 2 && ids[0] != ids[1] && ids.iter().all(|id| corpus.article(id).is_some());
+        if ok && state.view == View::Compare {
+            state.articles = ids.iter().map(|s| s.to_string()).collect();
+        } else {
+            notices.push(Notice::BadArticles { value: ids.join(",") });
+        }
+    }
+    if let Some(l) = lens.filter(|l| !l.is_empty()) {
+        match Lens::from_name(&l) {
+            Some(lens) if state.view == View::Compare => state.lens = Some(lens),
+            _ => notices.push(Notice::UnknownLens { value: l }),
+        }
+    }
+    if let Some(z) = zoom.filter(|z| !z.is_empty()) {
+        match z.as_str() {
+            "full" => state.zoom = Zoom::Full,
+            "core" => state.zoom = Zoom::Core,
+            _ => notices.push(Notice::UnknownZoom { value: z }),
+        }
     }
 
     if let Some(p) = p.filter(|p| !p.is_empty()) {
@@ -347,6 +437,15 @@ pub fn encode(state: &ViewState) -> String {
         if let Some(p) = state.paragraph {
             parts.push(format!("p={p}"));
         }
+    }
+    if state.view == View::Compare && !state.articles.is_empty() {
+        parts.push(format!("articles={}", list(&mut state.articles.iter().map(String::as_str))));
+    }
+    if let (View::Compare, Some(l)) = (state.view, state.lens) {
+        parts.push(format!("lens={}", l.name()));
+    }
+    if state.zoom != Zoom::default() {
+        parts.push(format!("zoom={}", state.zoom.name()));
     }
     if !state.layers.is_empty() {
         parts.push(format!(

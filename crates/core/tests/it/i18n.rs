@@ -62,6 +62,9 @@ fn every_notice_has_text_in_both_languages() {
         },
         Notice::BadParagraph { value: "9".into() },
         Notice::UnknownLayer { value: "x".into() },
+        Notice::BadArticles { value: "x".into() },
+        Notice::UnknownLens { value: "x".into() },
+        Notice::UnknownZoom { value: "x".into() },
         Notice::BadDate {
             name: "from".into(),
             value: "x".into(),

@@ -42,6 +42,22 @@ fn valid_states_round_trip() {
             to: Some(d("2024-06-30")),
             q: "اللجنة العسكرية العليا & \"HMC\" 100%+,".into(),
             lang: Lang::En,
+            ..Default::default()
+        },
+        ViewState {
+            view: View::Compare,
+            articles: vec!["k24-hmc-launch".into(), "alain-first-round".into()],
+            filters: filters(&[(Facet::Event, &["hmc-launch-2024-01-27"])]),
+            lens: Some(marsad_core::url::Lens::Naming),
+            ..Default::default()
+        },
+        ViewState {
+            view: View::Timeline,
+            zoom: marsad_core::url::Zoom::Core,
+            from: Some(d("2024-07-01")),
+            to: Some(d("2024-09-30")),
+            layers: vec![AnnotationLayer::Dates],
+            ..Default::default()
         },
     ];
     for s in states {
@@ -68,6 +84,7 @@ fn parameter_names_are_the_documented_ones() {
         to: Some(d("2024-02-01")),
         q: "ق".into(),
         lang: Lang::En,
+        ..Default::default()
     };
     assert_eq!(
         encode(&s),
@@ -109,7 +126,7 @@ fn unknown_outlet_is_dropped_and_named() {
 #[test]
 fn malformed_values_are_named_and_dropped() {
     let got = decode(
-        "view=timeline&from=2024-13-01&to=soon&lang=fr&zoom=3",
+        "view=atlas&from=2024-13-01&to=soon&lang=fr&zoomed=3",
         &corpus(),
     );
     assert_eq!(got.state, ViewState::default());
@@ -117,11 +134,11 @@ fn malformed_values_are_named_and_dropped() {
         got.notices,
         [
             Notice::UnknownParam {
-                name: "zoom".into()
+                name: "zoomed".into()
             },
             Notice::BadLang { value: "fr".into() },
             Notice::BadView {
-                value: "timeline".into()
+                value: "atlas".into()
             },
             Notice::BadDate {
                 name: "from".into(),
@@ -334,4 +351,31 @@ fn readme_example_links_are_valid() {
         assert_eq!(got.notices, vec![], "{link}");
         assert_eq!(decode(&encode(&got.state), &c).state, got.state);
     }
+}
+
+/// Protects compare and timeline links: two different known articles, a known lens and zoom; the
+/// rest of the link is kept when one part is wrong.
+#[test]
+fn compare_and_timeline_parameters_are_validated() {
+    let c = corpus();
+    let ok = decode("view=compare&articles=k24-hmc-launch,alain-first-round&lens=voices", &c);
+    assert_eq!(ok.notices, vec![]);
+    assert_eq!(ok.state.articles, ["k24-hmc-launch", "alain-first-round"]);
+    for bad in [
+        "view=compare&articles=k24-hmc-launch",
+        "view=compare&articles=k24-hmc-launch,k24-hmc-launch",
+        "view=compare&articles=k24-hmc-launch,nope",
+        "articles=k24-hmc-launch,alain-first-round",
+    ] {
+        let got = decode(bad, &c);
+        assert!(got.state.articles.is_empty(), "{bad}");
+        assert!(matches!(got.notices[..], [Notice::BadArticles { .. }]), "{bad}: {:?}", got.notices);
+    }
+    let got = decode("view=timeline&zoom=wide&lens=naming&from=2024-07-01", &c);
+    assert_eq!(got.state.view, View::Timeline);
+    assert_eq!(got.state.zoom, marsad_core::url::Zoom::Full);
+    assert_eq!(got.state.lens, None);
+    assert!(got.state.from.is_some(), "the valid part is kept");
+    assert_eq!(got.notices.len(), 2);
+    assert_eq!(encode(&decode("view=timeline&zoom=full", &c).state), "view=timeline");
 }

@@ -7,6 +7,8 @@
 //! - [`catalog`]: reading and validating `seeds/` (used at build time).
 //! - [`knowledge`]: curated events, actors, voices, naming, claims, evaluative language, frames
 //!   and oddities, each anchored to exact words by a span; validated against the texts.
+//! - [`compare`]: how each article tells one event, corpus-wide lenses (naming, voices, claims),
+//!   and two articles side by side with a word diff.
 //! - [`filter`]: the facet index: which articles a view shows, and facet counts.
 //! - [`annotate`]: the reader's annotation layers.
 //! - [`results`]: search results within the filters, grouped by outlet; which filter hides matches.
@@ -19,6 +21,7 @@
 
 pub mod annotate;
 pub mod catalog;
+pub mod compare;
 pub mod date;
 pub mod filter;
 pub mod i18n;

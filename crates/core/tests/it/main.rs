@@ -13,9 +13,11 @@
 //! - `reuse`: planted copies and stock phrases; the statement k24 and Al-Ain both reproduce.
 //! - `robustness`: property tests over arbitrary Unicode for every text function.
 //! - `dates`: every date expression in the five articles, and the phrasings around them.
+//! - `compare`: event columns, naming/voices/claims lenses, two articles aligned with a word diff.
 //! - `timeline`: the zoomed scale and its inverse, drawing by precision, labels without overlap.
 
 mod catalog_errors;
+mod compare;
 mod dates;
 mod filters;
 mod i18n;

@@ -1,7 +1,7 @@
 //! The shell: header (title, language switch, copy link), link notices, the current view, footer.
 
 use crate::state::{self, use_url_state};
-use crate::{corpus, library::Library, reader::Reader};
+use crate::{compare::CompareView, corpus, library::Library, reader::Reader, timeline::TimelineView};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use marsad_core::i18n::{Msg, notice_text, t};
@@ -44,6 +44,8 @@ fn Shell() -> impl IntoView {
             {move || match view_kind.get() {
                 View::Library => view! { <Library /> }.into_any(),
                 View::Read => view! { <Reader /> }.into_any(),
+                View::Timeline => view! { <TimelineView /> }.into_any(),
+                View::Compare => view! { <CompareView /> }.into_any(),
             }}
         </main>
         <footer class="site-footer">
@@ -98,6 +100,24 @@ fn Header() -> impl IntoView {
                 <span class="brand-name">{move || t(lang.get(), Msg::AppName)}</span>
                 <span class="tagline">{move || t(lang.get(), Msg::Tagline)}</span>
             </a>
+            <nav class="view-tabs" aria-label=move || t(lang.get(), Msg::Library)>
+                {[(View::Library, Msg::Library), (View::Timeline, Msg::Timeline), (View::Compare, Msg::Compare)]
+                    .into_iter()
+                    .map(|(v, m)| {
+                        let us = us.clone();
+                        let href = move || {
+                            let s = st.get();
+                            us.href(&ViewState { view: v, article: None, paragraph: None, articles: vec![], lens: None, ..s })
+                        };
+                        let current = move || st.get().view == v || (v == View::Library && st.get().view == View::Read);
+                        view! {
+                            <a class="view-tab" href=href class:current=current aria-current=move || current().then_some("page") data-view=v.name()>
+                                {move || t(lang.get(), m)}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
             <nav class="header-actions">
                 <a
                     class="lang-switch"

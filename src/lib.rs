@@ -2,13 +2,15 @@
 //!
 //! - [`app`]: the shell (header, notices, footer) and the switch between views.
 //! - `state`: the only module that touches the router and the URL.
-//! - `library`, `reader`: the two views; `search`: live search in the library.
+//! - `library`, `reader`, `timeline`, `compare`: the views; `search`: live search in the library.
 
 pub mod app;
+mod compare;
 mod library;
 mod reader;
 mod search;
 mod state;
+mod timeline;
 
 pub use app::App;
 

@@ -987,3 +987,73 @@ pub fn align_articles(a: &Article, b: &Article) -> Alignment {
         share_b,
     }
 }
+
+/// Which side of an [`Alignment`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    A,
+    B,
+}
+
+/// A piece of one paragraph in the side-by-side view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideSegment {
+    pub range: Range<usize>,
+    /// Inside a passage shared with the other text.
+    pub shared: bool,
+    /// Inside a shared passage that was moved (crosses the alignment).
+    pub moved: bool,
+    /// The word's fate, for words the diff marks (`Same` words are left unmarked).
+    pub diff: Option<DiffKind>,
+}
+
+/// Cuts `start..end` of one side into segments carrying the shared/moved/diff marks, so that the
+/// UI can render them in order. Segments cover the range without gaps.
+pub fn side_segments(al: &Alignment, side: Side, start: usize, end: usize) -> Vec<SideSegment> {
+    let pick = |p: &AlignedPassage| match side {
+        Side::A => p.a.clone(),
+        Side::B => p.b.clone(),
+    };
+    let mut cuts = vec![start, end];
+    let mut words: Vec<(Range<usize>, DiffKind)> = Vec::new();
+    let passages: Vec<(Range<usize>, bool)> = al
+        .passages
+        .iter()
+        .map(|p| (pick(p), false))
+        .chain(al.moved.iter().map(|p| (pick(p), true)))
+        .collect();
+    for p in al.passages.iter().chain(&al.moved) {
+        for op in &p.diff {
+            let r = match side {
+                Side::A => op.a.clone(),
+                Side::B => op.b.clone(),
+            };
+            if let Some(r) = r
+                && op.kind != DiffKind::Same
+            {
+                words.push((r, op.kind));
+            }
+        }
+    }
+    for (r, _) in passages.iter().map(|(r, m)| (r, m)).chain(words.iter().map(|(r, _)| (r, &false))) {
+        for p in [r.start, r.end] {
+            if p > start && p < end {
+                cuts.push(p);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let inside = |r: &Range<usize>| r.start <= w[0] && w[1] <= r.end;
+            let passage = passages.iter().find(|(r, _)| inside(r));
+            SideSegment {
+                range: w[0]..w[1],
+                shared: passage.is_some(),
+                moved: passage.is_some_and(|(_, m)| *m),
+                diff: words.iter().find(|(r, _)| inside(r)).map(|(_, k)| *k),
+            }
+        })
+        .collect()
+}

@@ -402,3 +402,24 @@ fn claims_table_states_contradicts_absent() {
     assert_eq!(stance("k24-hmc-launch"), Stance::Contradicts);
     assert_eq!(stance("shafaq-mission-end"), Stance::Absent);
 }
+
+/// Protects the side-by-side rendering: segments cover each paragraph without gaps, the shared
+/// statement is marked on both sides, and Persian-yeh words show as letter variants.
+#[test]
+fn side_segments_mark_shared_text_and_variants() {
+    use marsad_core::compare::{DiffKind, Side, align, side_segments};
+    let c = corpus();
+    let al = align(&c, "k24-hmc-launch", "alain-first-round").expect("both exist");
+    let k24 = c.article("k24-hmc-launch").unwrap();
+    let p7 = k24.blocks.iter().find(|b| b.number == Some(7)).unwrap();
+    let segs = side_segments(&al, Side::A, p7.start as usize, p7.end as usize);
+    assert_eq!(segs.first().unwrap().range.start, p7.start as usize);
+    assert_eq!(segs.last().unwrap().range.end, p7.end as usize);
+    assert!(segs.windows(2).all(|w| w[0].range.end == w[1].range.start));
+    assert!(segs.iter().any(|s| s.shared));
+    let variants: Vec<&str> = segs.iter().filter(|s| s.diff == Some(DiffKind::Variant)).map(|s| &k24.text[s.range.clone()]).collect();
+    assert!(variants.iter().any(|w| w.contains('ی')), "{variants:?}");
+    let alain = c.article("alain-first-round").unwrap();
+    let p2 = alain.blocks.iter().find(|b| b.number == Some(2)).unwrap();
+    assert!(side_segments(&al, Side::B, p2.start as usize, p2.end as usize).iter().any(|s| s.shared));
+}

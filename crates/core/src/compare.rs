@@ -861,7 +861,7 @@ pub fn align(corpus: &Corpus, a_id: &str, b_id: &str) -> Option<Alignment> {
 }
 
 /// Aligns the paragraphs of two articles by the passages they share
-/// ([`shared_passages`](crate::text::reuse::shared_passages) on the two texts, default
+/// ([`shared_passages`] on the two texts, default
 /// thresholds). Passages that cross others are left out of the chain (the heaviest chain in the
 /// same order on both sides, by matched words, is kept) and reported as moved. Each kept passage
 /// pairs the paragraphs its matched words fall in (again a monotone chain); every other paragraph

@@ -402,3 +402,53 @@ fn claims_table_states_contradicts_absent() {
     assert_eq!(stance("k24-hmc-launch"), Stance::Contradicts);
     assert_eq!(stance("shafaq-mission-end"), Stance::Absent);
 }
+
+mod properties {
+    use marsad_core::compare::{DiffKind, word_diff};
+    use marsad_core::text::tokenize;
+    use proptest::prelude::*;
+
+    fn words() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                4 => prop::sample::select(vec![
+                    "العليا", "العلیا", "أنه", "إنه", "هذه", "ھذه", "ضمّ", "ضم", "قبل", "وقبل",
+                    "2500", "HMC", "،", ".", "«", "»", " ",
+                ])
+                .prop_map(String::from),
+                1 => any::<char>().prop_map(String::from),
+            ],
+            0..40,
+        )
+        .prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        /// Protects the side-by-side diff on any input: it is deterministic, every word of each
+        /// side appears exactly once and in order, ranges are char-boundary verbatim words, and
+        /// `Variant` always means the same normalized form with different letters.
+        #[test]
+        fn word_diff_covers_both_sides_in_order(a in words(), b in words()) {
+            let ops = word_diff(&a, 0..a.len(), &b, 0..b.len());
+            prop_assert_eq!(&ops, &word_diff(&a, 0..a.len(), &b, 0..b.len()));
+            let ta: Vec<_> = tokenize(&a).into_iter().map(|t| t.start..t.end).collect();
+            let tb: Vec<_> = tokenize(&b).into_iter().map(|t| t.start..t.end).collect();
+            let oa: Vec<_> = ops.iter().filter_map(|o| o.a.clone()).collect();
+            let ob: Vec<_> = ops.iter().filter_map(|o| o.b.clone()).collect();
+            prop_assert_eq!(oa, ta);
+            prop_assert_eq!(ob, tb);
+            for o in &ops {
+                if o.kind == DiffKind::Variant {
+                    let (va, vb) = (&a[o.a.clone().unwrap()], &b[o.b.clone().unwrap()]);
+                    prop_assert_ne!(va, vb);
+                    prop_assert_eq!(
+                        marsad_core::text::normalize(va),
+                        marsad_core::text::normalize(vb)
+                    );
+                }
+            }
+        }
+    }
+}

@@ -12,7 +12,7 @@ fn d(s: &str) -> Date {
     Date::parse_iso(s).unwrap()
 }
 
-fn assert_no_overlap(boxes: &[LabelBox]) {
+pub(super) fn assert_no_overlap(boxes: &[LabelBox]) {
     for (i, a) in boxes.iter().enumerate() {
         for b in &boxes[i + 1..] {
             assert!(!a.overlaps(b), "labels overlap: {a:?} and {b:?}");
@@ -210,4 +210,59 @@ fn dense_labels_are_stacked_without_overlap() {
     let same_spot = place_labels(&[(10.0, 50.0); 5], 0.0);
     let rows: Vec<usize> = same_spot.iter().map(|b| b.row).collect();
     assert_eq!(rows, [0, 1, 2, 3, 4]);
+}
+
+mod properties {
+    use super::assert_no_overlap;
+    use marsad_core::Date;
+    use marsad_core::timeline::{Scale, place_labels};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        /// Protects label placement on any input (anchors anywhere, zero or huge widths, any
+        /// gap): one box per label, at its anchor, and no two boxes overlap.
+        #[test]
+        fn placed_labels_never_overlap(
+            labels in prop::collection::vec((-500.0f64..3000.0, 0.0f64..400.0), 0..120),
+            gap in 0.0f64..20.0,
+        ) {
+            let boxes = place_labels(&labels, gap);
+            prop_assert_eq!(boxes.len(), labels.len());
+            for (b, (x, _)) in boxes.iter().zip(&labels) {
+                prop_assert_eq!(b.x0, *x);
+            }
+            assert_no_overlap(&boxes);
+        }
+
+        /// Protects any zoom: x never decreases, the focus gets at least its share, and every
+        /// day wider than a hundredth of a pixel maps back to itself.
+        #[test]
+        fn any_zoom_is_monotone_and_invertible(
+            start in 0i64..20_000,
+            len in 1i64..12_000,
+            f0 in 0.0f64..1.0,
+            f1 in 0.0f64..1.0,
+            share in 0.0f64..0.95,
+            width in 100.0f64..3000.0,
+        ) {
+            let (d0, d1) = (Date::from_days(start), Date::from_days(start + len));
+            let fa = Date::from_days(start + (f0 * len as f64) as i64);
+            let fb = Date::from_days(start + (f1 * len as f64) as i64);
+            let s = Scale::new(d0, d1, width, Some((fa.min(fb), fa.max(fb))), share);
+            let (lo, hi) = (fa.min(fb), fa.max(fb));
+            prop_assert!(s.x_end(hi) - s.x(lo) >= share * width - 1e-6);
+            let mut prev = 0.0;
+            for day in (start..=start + len).step_by(7) {
+                let d = Date::from_days(day);
+                let x = s.x(d);
+                prop_assert!(x >= prev);
+                prev = x;
+                if s.px_per_day(d) > 0.01 {
+                    prop_assert_eq!(s.date_at(x + s.px_per_day(d) / 2.0), d);
+                }
+            }
+        }
+    }
 }

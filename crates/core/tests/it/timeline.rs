@@ -266,3 +266,44 @@ mod properties {
         }
     }
 }
+
+/// Protects the standard zooms a view can name: full context is 2003 → end of 2026 with the core
+/// magnified, core is 2023-01-01 → 2025-12-31, and names round-trip.
+#[test]
+fn standard_zooms_cover_their_ranges() {
+    use marsad_core::timeline::Zoom;
+    let full = Zoom::Full.scale(1000.0);
+    assert_eq!((full.start, full.end), (d("2003-01-01"), d("2026-12-31")));
+    assert!(full.x_end(d("2025-12-31")) - full.x(d("2023-01-01")) >= 600.0 - 1e-6);
+    let core = Zoom::Core.scale(1000.0);
+    assert_eq!((core.start, core.end), (d("2023-01-01"), d("2025-12-31")));
+    for z in Zoom::ALL {
+        assert_eq!(Zoom::from_name(z.name()), Some(z));
+    }
+}
+
+/// Protects the lanes: each article sits at its publication date in its outlet's lane (a day is a
+/// point inside that day; an approximate two-day range a short bar over both days).
+#[test]
+fn articles_sit_at_their_publication_dates() {
+    let corpus = corpus();
+    let scale = Scale::core(1095.0);
+    let t = layout(&corpus, &scale, &LayoutParams::default(), |e| {
+        e.title_en.as_str()
+    });
+    for lane in &t.lanes {
+        for a in &lane.articles {
+            let art = corpus.article(&a.id).unwrap();
+            assert_eq!(art.outlet, lane.outlet);
+            let (x0, x1) = a.shape.extent();
+            assert!(scale.x(art.published.start) <= x0 && x1 <= scale.x_end(art.published.end));
+            if art.published.precision == Precision::DayRange {
+                assert_eq!(
+                    (x0, x1),
+                    (scale.x(art.published.start), scale.x_end(art.published.end))
+                );
+                assert!(x1 - x0 < 5.0, "a short bar");
+            }
+        }
+    }
+}

@@ -452,3 +452,34 @@ mod properties {
         }
     }
 }
+
+/// Protects the lead row: the lead is paragraph 1 up to its first full stop, question or
+/// exclamation mark (a decimal point is not one), or the whole line when it has none.
+#[test]
+fn the_lead_is_the_first_sentence_of_paragraph_one() {
+    use marsad_core::compare::lead_sentence;
+    let a = article(
+        "lead",
+        &[
+            "ارتفع التضخم إلى 2.5 في المئة هذا العام. وقال الوزير إن الأسعار ستنخفض.",
+            "فقرة ثانية.",
+        ],
+    );
+    let s = lead_sentence(&a).unwrap();
+    assert_eq!(
+        &a.text[s.start as usize..s.end as usize],
+        "ارتفع التضخم إلى 2.5 في المئة هذا العام."
+    );
+    let q = article("q", &["هل تنسحب القوات؟ لا أحد يعرف."]);
+    let s = lead_sentence(&q).unwrap();
+    assert_eq!(
+        &q.text[s.start as usize..s.end as usize],
+        "هل تنسحب القوات؟"
+    );
+    let whole = article("w", &["سطر بلا نقطة في آخره"]);
+    let s = lead_sentence(&whole).unwrap();
+    assert_eq!(
+        &whole.text[s.start as usize..s.end as usize],
+        "سطر بلا نقطة في آخره"
+    );
+}

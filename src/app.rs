@@ -1,7 +1,9 @@
 //! The shell: header (title, language switch, copy link), link notices, the current view, footer.
 
 use crate::state::{self, use_url_state};
-use crate::{compare::CompareView, corpus, library::Library, reader::Reader, timeline::TimelineView};
+use crate::{
+    compare::CompareView, corpus, library::Library, reader::Reader, timeline::TimelineView,
+};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use marsad_core::i18n::{Msg, notice_text, t};

@@ -3,14 +3,14 @@
 //! corpus-wide lenses (naming matrix, voices per outlet, claims table). Logic lives in
 //! `marsad_core::compare`; this module only renders it.
 
+use crate::corpus;
 use crate::library::outlet_name;
 use crate::state::{UrlState, use_url_state};
-use crate::corpus;
 use leptos::prelude::*;
 use marsad_core::annotate::AnnotationLayer;
 use marsad_core::compare::{
-    Cell, DiffKind, Facet as Row, Side, Stance, align, claims_table, event_columns, naming_matrix, side_segments,
-    voices_by_outlet,
+    Cell, DiffKind, Facet as Row, Side, Stance, align, claims_table, event_columns, naming_matrix,
+    side_segments, voices_by_outlet,
 };
 use marsad_core::filter::{Facet, category_labels, technique_ar};
 use marsad_core::i18n::{Lang, format_spec};
@@ -28,7 +28,11 @@ fn row_name(lang: Lang, r: Row) -> &'static str {
     match r {
         Row::Headline => tr(lang, "العنوان", "Headline"),
         Row::Lead => tr(lang, "الجملة الأولى", "Lead sentence"),
-        Row::Happened => tr(lang, "ما جرى بحسب الوسيلة", "What happened, per this outlet"),
+        Row::Happened => tr(
+            lang,
+            "ما جرى بحسب الوسيلة",
+            "What happened, per this outlet",
+        ),
         Row::Voices => tr(lang, "من يتكلم", "Who speaks"),
         Row::Naming => tr(lang, "ماذا تُسمّى الأشياء", "What things are called"),
         Row::Claims => tr(lang, "الأرقام والادعاءات", "Numbers and claims"),
@@ -56,10 +60,34 @@ fn key_label(lang: Lang, r: Row, key: &str) -> String {
             let (en, ar) = category_labels(key);
             tr(lang, ar, en).to_string()
         }
-        Row::Naming => k.referent(key).map(|x| if lang == Lang::Ar { x.title_ar.clone() } else { x.title_en.clone() }).unwrap_or_default(),
+        Row::Naming => k
+            .referent(key)
+            .map(|x| {
+                if lang == Lang::Ar {
+                    x.title_ar.clone()
+                } else {
+                    x.title_en.clone()
+                }
+            })
+            .unwrap_or_default(),
         Row::Claims => k.claim(key).map(|c| c.title_en.clone()).unwrap_or_default(),
-        Row::Evaluative => if lang == Lang::Ar { technique_ar(key).to_string() } else { key.replace('_', " ") },
-        Row::Background => k.event(key).map(|e| if lang == Lang::Ar { e.title_ar.clone() } else { e.title_en.clone() }).unwrap_or_default(),
+        Row::Evaluative => {
+            if lang == Lang::Ar {
+                technique_ar(key).to_string()
+            } else {
+                key.replace('_', " ")
+            }
+        }
+        Row::Background => k
+            .event(key)
+            .map(|e| {
+                if lang == Lang::Ar {
+                    e.title_ar.clone()
+                } else {
+                    e.title_en.clone()
+                }
+            })
+            .unwrap_or_default(),
         Row::Happened => match key {
             "main" => tr(lang, "خبر رئيسي", "as its news").to_string(),
             _ => tr(lang, "كخلفية", "as background").to_string(),
@@ -69,8 +97,19 @@ fn key_label(lang: Lang, r: Row, key: &str) -> String {
 }
 
 /// A chip with the exact words of a span, linking to them in the reader.
-fn span_chip(us: &UrlState, base: &ViewState, s: &Span, layer: Option<AnnotationLayer>) -> impl IntoView + use<> {
-    let mut target = ViewState { view: View::Read, article: Some(s.article.clone()), articles: vec![], lens: None, ..base.clone() };
+fn span_chip(
+    us: &UrlState,
+    base: &ViewState,
+    s: &Span,
+    layer: Option<AnnotationLayer>,
+) -> impl IntoView + use<> {
+    let mut target = ViewState {
+        view: View::Read,
+        article: Some(s.article.clone()),
+        articles: vec![],
+        lens: None,
+        ..base.clone()
+    };
     target.paragraph = corpus().block_of(s).and_then(|b| b.number);
     if let Some(l) = layer
         && !target.layers.contains(&l)
@@ -79,7 +118,11 @@ fn span_chip(us: &UrlState, base: &ViewState, s: &Span, layer: Option<Annotation
         target.layers.sort();
     }
     let words = corpus().span_text(s);
-    let shown: String = if words.chars().count() > 140 { format!("{}…", words.chars().take(140).collect::<String>()) } else { words.to_string() };
+    let shown: String = if words.chars().count() > 140 {
+        format!("{}…", words.chars().take(140).collect::<String>())
+    } else {
+        words.to_string()
+    };
     let p = target.paragraph.map(|n| format!("¶{n}"));
     view! {
         <a class="evidence-chip" href=us.href(&target) data-testid="span-chip">
@@ -126,7 +169,11 @@ fn LensBar() -> impl IntoView {
     let items = [
         (None, "حسب الحدث", "By event"),
         (Some(Lens::Naming), "مصفوفة التسميات", "Naming matrix"),
-        (Some(Lens::Voices), "الأصوات حسب الوسيلة", "Voices per outlet"),
+        (
+            Some(Lens::Voices),
+            "الأصوات حسب الوسيلة",
+            "Voices per outlet",
+        ),
         (Some(Lens::Claims), "جدول الادعاءات", "Claims table"),
     ];
     view! {
@@ -151,12 +198,22 @@ fn Chooser() -> impl IntoView {
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
     let a = RwSignal::new(corpus().articles[0].id.clone());
-    let b = RwSignal::new(corpus().articles.get(2).map_or_else(|| corpus().articles[0].id.clone(), |x| x.id.clone()));
+    let b = RwSignal::new(
+        corpus()
+            .articles
+            .get(2)
+            .map_or_else(|| corpus().articles[0].id.clone(), |x| x.id.clone()),
+    );
     let us_pair = us.clone();
     let compare_pair = move |_| {
         let (x, y) = (a.get_untracked(), b.get_untracked());
         if x != y {
-            us_pair.push(&ViewState { view: View::Compare, articles: vec![x, y], lens: None, ..st.get_untracked() });
+            us_pair.push(&ViewState {
+                view: View::Compare,
+                articles: vec![x, y],
+                lens: None,
+                ..st.get_untracked()
+            });
         }
     };
     let options = move || {
@@ -164,12 +221,17 @@ fn Chooser() -> impl IntoView {
             .articles
             .iter()
             .map(|x| {
-                let label = format!("{} — {}", outlet_name(&x.outlet, lang.get()), x.display_title_ar());
+                let label = format!(
+                    "{} — {}",
+                    outlet_name(&x.outlet, lang.get()),
+                    x.display_title_ar()
+                );
                 view! { <option value=x.id.clone()>{label}</option> }
             })
             .collect_view()
     };
-    let mut events: Vec<&marsad_core::knowledge::Event> = corpus().knowledge.events.iter().collect();
+    let mut events: Vec<&marsad_core::knowledge::Event> =
+        corpus().knowledge.events.iter().collect();
     events.sort_by_key(|e| e.date.start);
     view! {
         <section class="chooser">
@@ -216,7 +278,11 @@ fn EventCompare() -> impl IntoView {
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
     let event_id = Memo::new(move |_| {
-        st.get().selected(Facet::Event).first().map(|v| v.split(':').next().unwrap_or_default().to_string()).unwrap_or_default()
+        st.get()
+            .selected(Facet::Event)
+            .first()
+            .map(|v| v.split(':').next().unwrap_or_default().to_string())
+            .unwrap_or_default()
     });
     let outlets = Memo::new(move |_| st.get().selected(Facet::Outlet).to_vec());
     let columns = Memo::new(move |_| event_columns(corpus(), &event_id.get(), &outlets.get()));
@@ -332,7 +398,11 @@ fn CellView(cell: Cell, row: Row, base: ViewState, lang: Lang) -> impl IntoView 
         })
         .collect_view();
     let absent = (!cell.absent_here.is_empty()).then(|| {
-        let names: Vec<String> = cell.absent_here.iter().map(|k| key_label(lang, row, k)).collect();
+        let names: Vec<String> = cell
+            .absent_here
+            .iter()
+            .map(|k| key_label(lang, row, k))
+            .collect();
         view! {
             <div class="absent-here" data-testid="absent-here">
                 <span>{tr(lang, "غائب هنا: ", "Absent here: ")}</span>
@@ -356,12 +426,20 @@ fn TwoArticles() -> impl IntoView {
     let pair = Memo::new(move |_| st.get().articles.clone());
     move || {
         let ids = pair.get();
-        let (Some(a), Some(b)) = (corpus().article(&ids[0]), corpus().article(&ids[1])) else { return ().into_any() };
-        let Some(al) = align(corpus(), &a.id, &b.id) else { return ().into_any() };
+        let (Some(a), Some(b)) = (corpus().article(&ids[0]), corpus().article(&ids[1])) else {
+            return ().into_any();
+        };
+        let Some(al) = align(corpus(), &a.id, &b.id) else {
+            return ().into_any();
+        };
         let l = lang.get();
         let side = |art: &'static marsad_core::Article, sd: Side, n: Option<u32>| {
-            let Some(n) = n else { return view! { <div class="pair-cell empty-side"></div> }.into_any() };
-            let Some(block) = art.blocks.iter().find(|x| x.number == Some(n)) else { return ().into_any() };
+            let Some(n) = n else {
+                return view! { <div class="pair-cell empty-side"></div> }.into_any();
+            };
+            let Some(block) = art.blocks.iter().find(|x| x.number == Some(n)) else {
+                return ().into_any();
+            };
             let segs = side_segments(&al, sd, block.start as usize, block.end as usize);
             let parts = segs
                 .into_iter()
@@ -377,7 +455,12 @@ fn TwoArticles() -> impl IntoView {
                         Some(DiffKind::Dropped) => " diff-dropped",
                         _ => "",
                     };
-                    let class = format!("{}{}{}", if sg.shared { "shared" } else { "" }, if sg.moved { " moved" } else { "" }, diff);
+                    let class = format!(
+                        "{}{}{}",
+                        if sg.shared { "shared" } else { "" },
+                        if sg.moved { " moved" } else { "" },
+                        diff
+                    );
                     view! { <mark class=class>{words}</mark> }.into_any()
                 })
                 .collect_view();
@@ -402,7 +485,13 @@ fn TwoArticles() -> impl IntoView {
                 }
             })
             .collect_view();
-        let title = |x: &marsad_core::Article| format!("{} — {}", outlet_name(&x.outlet, l), format_spec(&x.published, l));
+        let title = |x: &marsad_core::Article| {
+            format!(
+                "{} — {}",
+                outlet_name(&x.outlet, l),
+                format_spec(&x.published, l)
+            )
+        };
         view! {
             <section class="two-articles" data-testid="two-articles">
                 <div class="pair-row pair-head">
@@ -437,7 +526,11 @@ fn LensView() -> impl IntoView {
         match s.lens {
             Some(Lens::Naming) => {
                 let m = naming_matrix(corpus());
-                let head = m.outlets.iter().map(|o| view! { <th scope="col">{outlet_name(o, l)}</th> }).collect_view();
+                let head = m
+                    .outlets
+                    .iter()
+                    .map(|o| view! { <th scope="col">{outlet_name(o, l)}</th> })
+                    .collect_view();
                 let rows = m
                     .rows
                     .iter()
@@ -476,7 +569,10 @@ fn LensView() -> impl IntoView {
             Some(Lens::Voices) => {
                 let v = voices_by_outlet(corpus());
                 let cats = marsad_core::knowledge::ACTOR_CATEGORIES;
-                let head = v.iter().map(|o| view! { <th scope="col">{outlet_name(&o.outlet, l)}</th> }).collect_view();
+                let head = v
+                    .iter()
+                    .map(|o| view! { <th scope="col">{outlet_name(&o.outlet, l)}</th> })
+                    .collect_view();
                 let rows = cats
                     .iter()
                     .map(|c| {
@@ -493,7 +589,13 @@ fn LensView() -> impl IntoView {
                             .only_here
                             .iter()
                             .filter_map(|id| corpus().knowledge.actor(id))
-                            .map(|a| if l == Lang::Ar { a.name_ar.clone() } else { a.name_en.clone() })
+                            .map(|a| {
+                                if l == Lang::Ar {
+                                    a.name_ar.clone()
+                                } else {
+                                    a.name_en.clone()
+                                }
+                            })
                             .collect();
                         view! { <td class="only-here">{names.join(" · ")}</td> }
                     })

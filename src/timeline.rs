@@ -78,7 +78,13 @@ pub fn TimelineView() -> impl IntoView {
         let r = svg.get_bounding_client_rect();
         (r.width() > 0.0).then(|| ((f64::from(client_x) - r.left()) * W / r.width()).clamp(0.0, W))
     };
-    let unmirror = move |x: f64| if lang.get_untracked() == Lang::Ar { W - x } else { x };
+    let unmirror = move |x: f64| {
+        if lang.get_untracked() == Lang::Ar {
+            W - x
+        } else {
+            x
+        }
+    };
     let us_brush = us.clone();
     let finish_brush = move || {
         if let Some((a, b)) = brush.get_untracked() {

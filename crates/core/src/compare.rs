@@ -142,15 +142,22 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 /// The first sentence of paragraph 1: up to and including the first `.`, `؟` or `!`, or the
-/// whole line.
+/// whole line. A point between two digits (`2.5`) does not end a sentence.
 pub fn lead_sentence(article: &Article) -> Option<Span> {
     let b = article.blocks.iter().find(|b| b.number == Some(1))?;
     let (start, end) = (b.start as usize, b.end as usize);
     let line = &article.text[start..end];
-    let cut = line
-        .char_indices()
-        .find(|(_, c)| matches!(c, '.' | '؟' | '!'))
-        .map(|(i, c)| start + i + c.len_utf8())
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let digit = |k: Option<&(usize, char)>| k.is_some_and(|(_, c)| c.is_numeric());
+    let cut = chars
+        .iter()
+        .enumerate()
+        .find(|&(k, &(_, c))| match c {
+            '؟' | '!' => true,
+            '.' => !(k > 0 && digit(chars.get(k - 1)) && digit(chars.get(k + 1))),
+            _ => false,
+        })
+        .map(|(_, &(i, c))| start + i + c.len_utf8())
         .unwrap_or(end);
     let r = trim_range(&article.text, start..cut);
     (!r.is_empty()).then(|| span(article, r))
@@ -861,7 +868,7 @@ pub fn align(corpus: &Corpus, a_id: &str, b_id: &str) -> Option<Alignment> {
 }
 
 /// Aligns the paragraphs of two articles by the passages they share
-/// ([`shared_passages`](crate::text::reuse::shared_passages) on the two texts, default
+/// ([`shared_passages`] on the two texts, default
 /// thresholds). Passages that cross others are left out of the chain (the heaviest chain in the
 /// same order on both sides, by matched words, is kept) and reported as moved. Each kept passage
 /// pairs the paragraphs its matched words fall in (again a monotone chain); every other paragraph
@@ -1035,7 +1042,11 @@ pub fn side_segments(al: &Alignment, side: Side, start: usize, end: usize) -> Ve
             }
         }
     }
-    for (r, _) in passages.iter().map(|(r, m)| (r, m)).chain(words.iter().map(|(r, _)| (r, &false))) {
+    for (r, _) in passages
+        .iter()
+        .map(|(r, m)| (r, m))
+        .chain(words.iter().map(|(r, _)| (r, &false)))
+    {
         for p in [r.start, r.end] {
             if p > start && p < end {
                 cuts.push(p);

@@ -324,8 +324,12 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, ZoomCore) => "Core 2023–2025",
         (Lang::Ar, DatesInText) => "التواريخ الواردة في النصوص",
         (Lang::En, DatesInText) => "Dates found in the texts",
-        (Lang::Ar, BrushHint) => "اسحب على الخط الزمني لتحديد فترة؛ تُطبَّق على كل العروض. اضغط على حدث لمقارنة تغطيته.",
-        (Lang::En, BrushHint) => "Drag across the timeline to select a period; it applies to every view. Click an event to compare its coverage.",
+        (Lang::Ar, BrushHint) => {
+            "اسحب على الخط الزمني لتحديد فترة؛ تُطبَّق على كل العروض. اضغط على حدث لمقارنة تغطيته."
+        }
+        (Lang::En, BrushHint) => {
+            "Drag across the timeline to select a period; it applies to every view. Click an event to compare its coverage."
+        }
         (Lang::Ar, ClearRange) => "إلغاء الفترة",
         (Lang::En, ClearRange) => "Clear the period",
         (Lang::Ar, Range) => "الفترة المحددة",
@@ -443,7 +447,9 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
             format!("لا توجد في المقال فقرة «{value}»؛ يُعرض من بدايته.")
         }
         (Lang::En, Notice::BadArticles { value }) => {
-            format!("“articles={value}” must name two different articles; showing the comparison without them.")
+            format!(
+                "“articles={value}” must name two different articles; showing the comparison without them."
+            )
         }
         (Lang::Ar, Notice::BadArticles { value }) => {
             format!("«articles={value}» يجب أن يسمّي مقالين مختلفين؛ تُعرض المقارنة من دونهما.")

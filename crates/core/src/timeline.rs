@@ -218,6 +218,38 @@ impl Scale {
     }
 }
 
+/// The two standard zooms, as a view (or a link) names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zoom {
+    /// 2003 to the end of 2026, 2023–2025 magnified ([`Scale::full_context`]).
+    #[default]
+    Full,
+    /// 2023–2025 only ([`Scale::core`]).
+    Core,
+}
+
+impl Zoom {
+    pub const ALL: [Zoom; 2] = [Zoom::Full, Zoom::Core];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Zoom::Full => "full",
+            Zoom::Core => "core",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Zoom> {
+        Zoom::ALL.into_iter().find(|z| z.name() == s)
+    }
+
+    pub fn scale(self, width: f64) -> Scale {
+        match self {
+            Zoom::Full => Scale::full_context(width),
+            Zoom::Core => Scale::core(width),
+        }
+    }
+}
+
 fn ymd(y: i32, m: u8, d: u8) -> Date {
     Date::new(y, m, d).expect("a fixed valid date")
 }
@@ -298,7 +330,8 @@ pub fn label_width(label: &str, char_px: f64) -> f64 {
 
 /// Greedy placement: labels (given as `(anchor_x, width)`) are taken in order of anchor and put
 /// in the first row where they keep `gap` pixels from the previous label; a new row is opened
-/// when none has room. Returns one box per input, in input order. No two boxes overlap.
+/// when none has room. Returns one box per input, in input order. No two boxes overlap (also
+/// after mirroring every box for a right-to-left axis, `x ↦ width − x`).
 pub fn place_labels(labels: &[(f64, f64)], gap: f64) -> Vec<LabelBox> {
     let mut order: Vec<usize> = (0..labels.len()).collect();
     order.sort_by(|&i, &j| labels[i].0.total_cmp(&labels[j].0).then(i.cmp(&j)));

@@ -198,7 +198,9 @@ pub struct Decoded {
     pub notices: Vec<Notice>,
 }
 
-const SCALARS: [&str; 11] = ["view", "article", "p", "layers", "articles", "lens", "zoom", "from", "to", "q", "lang"];
+const SCALARS: [&str; 11] = [
+    "view", "article", "p", "layers", "articles", "lens", "zoom", "from", "to", "q", "lang",
+];
 
 /// Decodes a query string (with or without the leading `?`) against the corpus. Builds a facet
 /// index; callers that decode often keep one and use [`decode_with`].
@@ -316,12 +318,19 @@ pub fn decode_with(query: &str, corpus: &Corpus, index: &FacetIndex) -> Decoded 
     }
 
     if let Some(list) = articles {
-        let ids: Vec<&str> = list.split('\u{0}').map(str::trim).filter(|s| !s.is_empty()).collect();
-        let ok = ids.len() == 2 && ids[0] != ids[1] && ids.iter().all(|id| corpus.article(id).is_some());
+        let ids: Vec<&str> = list
+            .split('\u{0}')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let ok =
+            ids.len() == 2 && ids[0] != ids[1] && ids.iter().all(|id| corpus.article(id).is_some());
         if ok && state.view == View::Compare {
             state.articles = ids.iter().map(|s| s.to_string()).collect();
         } else {
-            notices.push(Notice::BadArticles { value: ids.join(",") });
+            notices.push(Notice::BadArticles {
+                value: ids.join(","),
+            });
         }
     }
     if let Some(l) = lens.filter(|l| !l.is_empty()) {
@@ -439,7 +448,10 @@ pub fn encode(state: &ViewState) -> String {
         }
     }
     if state.view == View::Compare && !state.articles.is_empty() {
-        parts.push(format!("articles={}", list(&mut state.articles.iter().map(String::as_str))));
+        parts.push(format!(
+            "articles={}",
+            list(&mut state.articles.iter().map(String::as_str))
+        ));
     }
     if let (View::Compare, Some(l)) = (state.view, state.lens) {
         parts.push(format!("lens={}", l.name()));

@@ -417,9 +417,98 @@ fn side_segments_mark_shared_text_and_variants() {
     assert_eq!(segs.last().unwrap().range.end, p7.end as usize);
     assert!(segs.windows(2).all(|w| w[0].range.end == w[1].range.start));
     assert!(segs.iter().any(|s| s.shared));
-    let variants: Vec<&str> = segs.iter().filter(|s| s.diff == Some(DiffKind::Variant)).map(|s| &k24.text[s.range.clone()]).collect();
+    let variants: Vec<&str> = segs
+        .iter()
+        .filter(|s| s.diff == Some(DiffKind::Variant))
+        .map(|s| &k24.text[s.range.clone()])
+        .collect();
     assert!(variants.iter().any(|w| w.contains('ی')), "{variants:?}");
     let alain = c.article("alain-first-round").unwrap();
     let p2 = alain.blocks.iter().find(|b| b.number == Some(2)).unwrap();
-    assert!(side_segments(&al, Side::B, p2.start as usize, p2.end as usize).iter().any(|s| s.shared));
+    assert!(
+        side_segments(&al, Side::B, p2.start as usize, p2.end as usize)
+            .iter()
+            .any(|s| s.shared)
+    );
+}
+
+mod properties {
+    use marsad_core::compare::{DiffKind, word_diff};
+    use marsad_core::text::tokenize;
+    use proptest::prelude::*;
+
+    fn words() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                4 => prop::sample::select(vec![
+                    "العليا", "العلیا", "أنه", "إنه", "هذه", "ھذه", "ضمّ", "ضم", "قبل", "وقبل",
+                    "2500", "HMC", "،", ".", "«", "»", " ",
+                ])
+                .prop_map(String::from),
+                1 => any::<char>().prop_map(String::from),
+            ],
+            0..40,
+        )
+        .prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        /// Protects the side-by-side diff on any input: it is deterministic, every word of each
+        /// side appears exactly once and in order, ranges are char-boundary verbatim words, and
+        /// `Variant` always means the same normalized form with different letters.
+        #[test]
+        fn word_diff_covers_both_sides_in_order(a in words(), b in words()) {
+            let ops = word_diff(&a, 0..a.len(), &b, 0..b.len());
+            prop_assert_eq!(&ops, &word_diff(&a, 0..a.len(), &b, 0..b.len()));
+            let ta: Vec<_> = tokenize(&a).into_iter().map(|t| t.start..t.end).collect();
+            let tb: Vec<_> = tokenize(&b).into_iter().map(|t| t.start..t.end).collect();
+            let oa: Vec<_> = ops.iter().filter_map(|o| o.a.clone()).collect();
+            let ob: Vec<_> = ops.iter().filter_map(|o| o.b.clone()).collect();
+            prop_assert_eq!(oa, ta);
+            prop_assert_eq!(ob, tb);
+            for o in &ops {
+                if o.kind == DiffKind::Variant {
+                    let (va, vb) = (&a[o.a.clone().unwrap()], &b[o.b.clone().unwrap()]);
+                    prop_assert_ne!(va, vb);
+                    prop_assert_eq!(
+                        marsad_core::text::normalize(va),
+                        marsad_core::text::normalize(vb)
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Protects the lead row: the lead is paragraph 1 up to its first full stop, question or
+/// exclamation mark (a decimal point is not one), or the whole line when it has none.
+#[test]
+fn the_lead_is_the_first_sentence_of_paragraph_one() {
+    use marsad_core::compare::lead_sentence;
+    let a = article(
+        "lead",
+        &[
+            "ارتفع التضخم إلى 2.5 في المئة هذا العام. وقال الوزير إن الأسعار ستنخفض.",
+            "فقرة ثانية.",
+        ],
+    );
+    let s = lead_sentence(&a).unwrap();
+    assert_eq!(
+        &a.text[s.start as usize..s.end as usize],
+        "ارتفع التضخم إلى 2.5 في المئة هذا العام."
+    );
+    let q = article("q", &["هل تنسحب القوات؟ لا أحد يعرف."]);
+    let s = lead_sentence(&q).unwrap();
+    assert_eq!(
+        &q.text[s.start as usize..s.end as usize],
+        "هل تنسحب القوات؟"
+    );
+    let whole = article("w", &["سطر بلا نقطة في آخره"]);
+    let s = lead_sentence(&whole).unwrap();
+    assert_eq!(
+        &whole.text[s.start as usize..s.end as usize],
+        "سطر بلا نقطة في آخره"
+    );
 }

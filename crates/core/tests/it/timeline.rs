@@ -12,7 +12,7 @@ fn d(s: &str) -> Date {
     Date::parse_iso(s).unwrap()
 }
 
-fn assert_no_overlap(boxes: &[LabelBox]) {
+pub(super) fn assert_no_overlap(boxes: &[LabelBox]) {
     for (i, a) in boxes.iter().enumerate() {
         for b in &boxes[i + 1..] {
             assert!(!a.overlaps(b), "labels overlap: {a:?} and {b:?}");
@@ -210,4 +210,100 @@ fn dense_labels_are_stacked_without_overlap() {
     let same_spot = place_labels(&[(10.0, 50.0); 5], 0.0);
     let rows: Vec<usize> = same_spot.iter().map(|b| b.row).collect();
     assert_eq!(rows, [0, 1, 2, 3, 4]);
+}
+
+mod properties {
+    use super::assert_no_overlap;
+    use marsad_core::Date;
+    use marsad_core::timeline::{Scale, place_labels};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        /// Protects label placement on any input (anchors anywhere, zero or huge widths, any
+        /// gap): one box per label, at its anchor, and no two boxes overlap.
+        #[test]
+        fn placed_labels_never_overlap(
+            labels in prop::collection::vec((-500.0f64..3000.0, 0.0f64..400.0), 0..120),
+            gap in 0.0f64..20.0,
+        ) {
+            let boxes = place_labels(&labels, gap);
+            prop_assert_eq!(boxes.len(), labels.len());
+            for (b, (x, _)) in boxes.iter().zip(&labels) {
+                prop_assert_eq!(b.x0, *x);
+            }
+            assert_no_overlap(&boxes);
+        }
+
+        /// Protects any zoom: x never decreases, the focus gets at least its share, and every
+        /// day wider than a hundredth of a pixel maps back to itself.
+        #[test]
+        fn any_zoom_is_monotone_and_invertible(
+            start in 0i64..20_000,
+            len in 1i64..12_000,
+            f0 in 0.0f64..1.0,
+            f1 in 0.0f64..1.0,
+            share in 0.0f64..0.95,
+            width in 100.0f64..3000.0,
+        ) {
+            let (d0, d1) = (Date::from_days(start), Date::from_days(start + len));
+            let fa = Date::from_days(start + (f0 * len as f64) as i64);
+            let fb = Date::from_days(start + (f1 * len as f64) as i64);
+            let s = Scale::new(d0, d1, width, Some((fa.min(fb), fa.max(fb))), share);
+            let (lo, hi) = (fa.min(fb), fa.max(fb));
+            prop_assert!(s.x_end(hi) - s.x(lo) >= share * width - 1e-6);
+            let mut prev = 0.0;
+            for day in (start..=start + len).step_by(7) {
+                let d = Date::from_days(day);
+                let x = s.x(d);
+                prop_assert!(x >= prev);
+                prev = x;
+                if s.px_per_day(d) > 0.01 {
+                    prop_assert_eq!(s.date_at(x + s.px_per_day(d) / 2.0), d);
+                }
+            }
+        }
+    }
+}
+
+/// Protects the standard zooms a view can name: full context is 2003 → end of 2026 with the core
+/// magnified, core is 2023-01-01 → 2025-12-31, and names round-trip.
+#[test]
+fn standard_zooms_cover_their_ranges() {
+    use marsad_core::timeline::Zoom;
+    let full = Zoom::Full.scale(1000.0);
+    assert_eq!((full.start, full.end), (d("2003-01-01"), d("2026-12-31")));
+    assert!(full.x_end(d("2025-12-31")) - full.x(d("2023-01-01")) >= 600.0 - 1e-6);
+    let core = Zoom::Core.scale(1000.0);
+    assert_eq!((core.start, core.end), (d("2023-01-01"), d("2025-12-31")));
+    for z in Zoom::ALL {
+        assert_eq!(Zoom::from_name(z.name()), Some(z));
+    }
+}
+
+/// Protects the lanes: each article sits at its publication date in its outlet's lane (a day is a
+/// point inside that day; an approximate two-day range a short bar over both days).
+#[test]
+fn articles_sit_at_their_publication_dates() {
+    let corpus = corpus();
+    let scale = Scale::core(1095.0);
+    let t = layout(&corpus, &scale, &LayoutParams::default(), |e| {
+        e.title_en.as_str()
+    });
+    for lane in &t.lanes {
+        for a in &lane.articles {
+            let art = corpus.article(&a.id).unwrap();
+            assert_eq!(art.outlet, lane.outlet);
+            let (x0, x1) = a.shape.extent();
+            assert!(scale.x(art.published.start) <= x0 && x1 <= scale.x_end(art.published.end));
+            if art.published.precision == Precision::DayRange {
+                assert_eq!(
+                    (x0, x1),
+                    (scale.x(art.published.start), scale.x_end(art.published.end))
+                );
+                assert!(x1 - x0 < 5.0, "a short bar");
+            }
+        }
+    }
 }

@@ -358,7 +358,10 @@ fn readme_example_links_are_valid() {
 #[test]
 fn compare_and_timeline_parameters_are_validated() {
     let c = corpus();
-    let ok = decode("view=compare&articles=k24-hmc-launch,alain-first-round&lens=voices", &c);
+    let ok = decode(
+        "view=compare&articles=k24-hmc-launch,alain-first-round&lens=voices",
+        &c,
+    );
     assert_eq!(ok.notices, vec![]);
     assert_eq!(ok.state.articles, ["k24-hmc-launch", "alain-first-round"]);
     for bad in [
@@ -369,7 +372,11 @@ fn compare_and_timeline_parameters_are_validated() {
     ] {
         let got = decode(bad, &c);
         assert!(got.state.articles.is_empty(), "{bad}");
-        assert!(matches!(got.notices[..], [Notice::BadArticles { .. }]), "{bad}: {:?}", got.notices);
+        assert!(
+            matches!(got.notices[..], [Notice::BadArticles { .. }]),
+            "{bad}: {:?}",
+            got.notices
+        );
     }
     let got = decode("view=timeline&zoom=wide&lens=naming&from=2024-07-01", &c);
     assert_eq!(got.state.view, View::Timeline);
@@ -377,5 +384,8 @@ fn compare_and_timeline_parameters_are_validated() {
     assert_eq!(got.state.lens, None);
     assert!(got.state.from.is_some(), "the valid part is kept");
     assert_eq!(got.notices.len(), 2);
-    assert_eq!(encode(&decode("view=timeline&zoom=full", &c).state), "view=timeline");
+    assert_eq!(
+        encode(&decode("view=timeline&zoom=full", &c).state),
+        "view=timeline"
+    );
 }

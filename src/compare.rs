@@ -304,7 +304,7 @@ fn EventCompare() -> impl IntoView {
                 corpus().knowledge.event(&event_id.get()).map(|e| view! {
                     <header class="compare-head">
                         <h1 class="results-title">{if l == Lang::Ar { e.title_ar.clone() } else { e.title_en.clone() }}</h1>
-                        <p class="row-meta"><time>{format_spec(&e.date, l)}</time>{e.note_en.clone().map(|n| view! { " · " <span lang="en" dir="ltr">{n}</span> })}</p>
+                        <p class="row-meta"><time>{format_spec(&e.date, l)}</time>{e.note_en.clone().map(|n| view! { " · " <span lang="en" dir="ltr">{crate::reader::note(&n)}</span> })}</p>
                     </header>
                 })
             }}
@@ -466,7 +466,7 @@ fn TwoArticles() -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="pair-cell" lang="ar" dir="rtl" data-p=n>
-                    <span class="pnum">{n}</span>
+                    <span class="pair-pnum">{n}</span>
                     {parts}
                 </div>
             }

@@ -26,7 +26,7 @@ fn artifact_label(kind: BlockKind, lang: Lang) -> &'static str {
 }
 
 /// An English note with its «Arabic quotations» isolated, so that the two directions never mix.
-fn note(text: &str) -> impl IntoView + use<> {
+pub(crate) fn note(text: &str) -> impl IntoView + use<> {
     split_quotations(text)
         .into_iter()
         .map(|(quoted, run)| {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use marsad_core::annotate::AnnotationLayer;
 use marsad_core::filter::Facet;
 use marsad_core::i18n::{Lang, Msg, format_date, format_spec, t};
-use marsad_core::timeline::{LayoutParams, Scale, Shape, TickKind, layout};
+use marsad_core::timeline::{LayoutParams, Scale, Shape, TickKind, layout, short_label};
 use marsad_core::url::{View, ViewState, Zoom};
 use std::collections::BTreeMap;
 
@@ -138,8 +138,8 @@ pub fn TimelineView() -> impl IntoView {
                     let mx = move |x: f64| if rtl { W - x } else { x };
                     let sc = scale.get();
                     let tl = layout(corpus(), &sc, &LayoutParams::default(), |e| match l {
-                        Lang::Ar => e.title_ar.as_str(),
-                        Lang::En => e.title_en.as_str(),
+                        Lang::Ar => short_label(&e.title_ar, 34),
+                        Lang::En => short_label(&e.title_en, 40),
                     });
                     let label_h = tl.label_rows as f64 * ROW + 10.0;
                     let axis_y = label_h + 14.0;
@@ -208,8 +208,14 @@ pub fn TimelineView() -> impl IntoView {
                                 Shape::Band { .. } => view! { <rect class="ev-band" x=x0 y=axis_y - 8.0 width=(x1 - x0).max(3.0) height="16" /> }.into_any(),
                             };
                             let row_y = axis_y - 16.0 - e.label_box.row as f64 * ROW;
-                            let lx = mx(a);
-                            let title = format!("{} — {}", e.label, format_spec(&e.date, l));
+                            let lx = mx(e.label_box.x0);
+                            let ex = mx(a);
+                            let full = corpus().knowledge.event(&e.id).map_or(e.label.clone(), |ev| match l {
+                                Lang::Ar => ev.title_ar.clone(),
+                                Lang::En => ev.title_en.clone(),
+                            });
+                            let shown = if full.chars().count() > e.label.chars().count() { format!("{}…", e.label) } else { e.label.clone() };
+                            let title = format!("{} — {}", full, format_spec(&e.date, l));
                             let aria = title.clone();
                             let target = {
                                 let mut s = st.get_untracked();
@@ -237,9 +243,9 @@ pub fn TimelineView() -> impl IntoView {
                                     }
                                 >
                                     <title>{title}</title>
-                                    <line class="ev-leader" x1=lx x2=lx y1=row_y + 3.0 y2=axis_y />
+                                    <polyline class="ev-leader" points=format!("{lx},{} {lx},{} {ex},{}", row_y + 3.0, row_y + 6.0, axis_y) />
                                     {shape}
-                                    <text class="ev-label" x=lx + if rtl { -3.0 } else { 3.0 } y=row_y text-anchor=if rtl { "end" } else { "start" }>{e.label.clone()}</text>
+                                    <text class="ev-label" x=lx + if rtl { -3.0 } else { 3.0 } y=row_y text-anchor=if rtl { "end" } else { "start" }>{shown}</text>
                                 </g>
                             }
                         })

@@ -17,6 +17,14 @@ const views = {
   search: '?q=' + encodeURIComponent('اللجنة العسكرية العليا'),
   'reader-layers': '?view=read&article=infoplus-second-dialogue&layers=naming,techniques,voices',
   'reader-reuse': '?view=read&article=k24-hmc-launch&p=7&layers=dates,reuse',
+  timeline: '?view=timeline&from=2024-07-01&to=2024-09-30',
+  'timeline-core': '?view=timeline&zoom=core&layers=dates',
+  'compare-event': '?view=compare&event=hmc-launch-2024-01-27',
+  'compare-two': '?view=compare&articles=k24-hmc-launch,alain-first-round',
+  'lens-naming': '?view=compare&lens=naming',
+  'lens-voices': '?view=compare&lens=voices',
+  'lens-claims': '?view=compare&lens=claims',
+  'compare-choose': '?view=compare',
 };
 // Views where a highlight is focused first, to show the explanation panel.
 const focus = { 'reader-layers': 'mark.ann-techniques', 'reader-reuse': 'mark.ann-reuse' };

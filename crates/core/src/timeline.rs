@@ -465,7 +465,12 @@ where
     let boxes_in: Vec<(f64, f64)> = shapes
         .iter()
         .zip(&labels)
-        .map(|(s, l)| (s.extent().0, label_width(l, params.char_px)))
+        .map(|(s, l)| {
+            let w = label_width(l, params.char_px);
+            // A label starts at its event but never runs past the end of the axis: near the end
+            // it is pulled back (its leader line still points at the event).
+            (s.extent().0.min(scale.width - w).max(0.0), w)
+        })
         .collect();
     let boxes = place_labels(&boxes_in, params.label_gap);
     let label_rows = boxes.iter().map(|b| b.row + 1).max().unwrap_or(0);
@@ -548,5 +553,22 @@ where
         label_rows,
         lanes,
         links,
+    }
+}
+
+/// A short label for an event: its title cut at a word boundary to at most `max_chars`
+/// characters (a slice of the title; the caller shows an ellipsis when it is shorter).
+pub fn short_label(title: &str, max_chars: usize) -> &str {
+    if title.chars().count() <= max_chars {
+        return title;
+    }
+    let cut = title
+        .char_indices()
+        .nth(max_chars)
+        .map_or(title.len(), |(i, _)| i);
+    let head = &title[..cut];
+    match head.rfind([' ', '،', ',', ';', ':']) {
+        Some(i) if i > 0 => head[..i].trim_end_matches([' ', '،', ',', ';', ':']),
+        _ => head,
     }
 }

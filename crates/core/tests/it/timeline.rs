@@ -307,3 +307,34 @@ fn articles_sit_at_their_publication_dates() {
         }
     }
 }
+
+/// Protects labels at the end of the axis: they are pulled back inside the drawing, still
+/// without overlapping, and short labels cut at a word boundary.
+#[test]
+fn labels_stay_inside_the_drawing_and_short_labels_cut_at_words() {
+    use marsad_core::timeline::{LayoutParams, Scale, layout, short_label};
+    let c = corpus();
+    for scale in [Scale::full_context(1200.0), Scale::core(1200.0)] {
+        let tl = layout(&c, &scale, &LayoutParams::default(), |e| {
+            short_label(&e.title_en, 42)
+        });
+        for e in &tl.events {
+            assert!(
+                e.label_box.x0 >= 0.0 && e.label_box.x1 <= 1200.0 + 1e-6,
+                "{} {:?}",
+                e.id,
+                e.label_box
+            );
+        }
+        for (i, a) in tl.events.iter().enumerate() {
+            for b in &tl.events[i + 1..] {
+                assert!(!a.label_box.overlaps(&b.label_box), "{} / {}", a.id, b.id);
+            }
+        }
+    }
+    assert_eq!(
+        short_label("Higher Military Commission launched in Baghdad", 30),
+        "Higher Military Commission"
+    );
+    assert_eq!(short_label("قصير", 30), "قصير");
+}

@@ -552,7 +552,22 @@ fn LensView() -> impl IntoView {
                                         }
                                     })
                                     .collect_view();
-                                view! { <td><ul class="wordings">{words}</ul></td> }
+                                if c.wordings.is_empty() {
+                                    let reason = corpus()
+                                        .knowledge
+                                        .referent(&r.referent)
+                                        .and_then(|x| x.absent.iter().find(|a| corpus().article(&a.article).is_some_and(|art| art.outlet == c.outlet)))
+                                        .map(|a| a.reason_en.clone())
+                                        .unwrap_or_default();
+                                    return view! {
+                                        <td class="not-mentioned" title=reason.clone()>
+                                            {tr(l, "لا يُذكر", "not mentioned")}
+                                            <span class="cell-note" lang="en" dir="ltr">{crate::reader::note(&reason)}</span>
+                                        </td>
+                                    }
+                                    .into_any();
+                                }
+                                view! { <td><ul class="wordings">{words}</ul></td> }.into_any()
                             })
                             .collect_view();
                         view! { <tr data-referent=r.referent.clone()><th scope="row">{title}</th>{cells}</tr> }

@@ -279,6 +279,7 @@ pub fn TimelineView() -> impl IntoView {
                                             Some(
                                                 engine().dates[ai]
                                                     .iter()
+                                                    .filter(|m| m.spec.end >= sc.start && m.spec.start <= sc.end)
                                                     .map(|m| {
                                                         let dx = mx((sc.x(m.spec.start) + sc.x_end(m.spec.end)) / 2.0);
                                                         let words = corpus().articles[ai].text[m.start..m.end].to_string();

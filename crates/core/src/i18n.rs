@@ -111,6 +111,15 @@ pub fn format_spec(s: &DateSpec, lang: Lang) -> String {
             let sep = if part.ends_with('-') { "" } else { " " };
             format!("{part}{sep}{} {}", month(lang, a.month()), a.year())
         }
+        // A part of a year that is not one of its thirds is written as its months.
+        Precision::PartOfYear if (a.month() - 1) / 4 != (b.month() - 1) / 4 => {
+            format!(
+                "{}–{} {}",
+                month(lang, a.month()),
+                month(lang, b.month()),
+                a.year()
+            )
+        }
         Precision::PartOfYear => {
             let part = match (a.month(), lang) {
                 (1..=4, Lang::En) => "early",

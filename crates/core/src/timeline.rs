@@ -458,7 +458,14 @@ pub fn layout<F>(corpus: &Corpus, scale: &Scale, params: &LayoutParams, label: F
 where
     F: Fn(&Event) -> &str,
 {
-    let mut evs: Vec<&Event> = corpus.knowledge.events.iter().collect();
+    // Events outside the scale's domain (the far past in the core zoom) are left out, not piled
+    // up at its edge.
+    let mut evs: Vec<&Event> = corpus
+        .knowledge
+        .events
+        .iter()
+        .filter(|e| e.date.end >= scale.start && e.date.start <= scale.end)
+        .collect();
     evs.sort_by(|a, b| (a.date.start, &a.id).cmp(&(b.date.start, &b.id)));
     let shapes: Vec<Shape> = evs.iter().map(|e| Shape::of(scale, &e.date)).collect();
     let labels: Vec<String> = evs.iter().map(|e| label(e).to_string()).collect();

@@ -147,7 +147,17 @@ fn the_real_corpus_lays_out_without_overlapping_labels() {
                     e.title_en.as_str()
                 }
             });
-            assert_eq!(t.events.len(), corpus.knowledge.events.len());
+            let in_range = corpus
+                .knowledge
+                .events
+                .iter()
+                .filter(|e| e.date.end >= scale.start && e.date.start <= scale.end)
+                .count();
+            assert_eq!(
+                t.events.len(),
+                in_range,
+                "every event inside the zoom, and only those"
+            );
             let boxes: Vec<LabelBox> = t.events.iter().map(|e| e.label_box).collect();
             assert_no_overlap(&boxes);
             assert!(t.label_rows > 1, "long titles need several rows");
@@ -337,4 +347,33 @@ fn labels_stay_inside_the_drawing_and_short_labels_cut_at_words() {
         "Higher Military Commission"
     );
     assert_eq!(short_label("قصير", 30), "قصير");
+}
+
+/// Protects the core zoom: events outside 2023–2025 are left out rather than piled at its edge.
+#[test]
+fn the_core_zoom_leaves_out_events_outside_it() {
+    use marsad_core::timeline::{LayoutParams, Scale, layout};
+    let c = corpus();
+    let tl = layout(&c, &Scale::core(1200.0), &LayoutParams::default(), |e| {
+        e.title_en.as_str()
+    });
+    assert!(
+        tl.events
+            .iter()
+            .all(|e| e.date.start.year() >= 2023 || e.date.end.year() >= 2023)
+    );
+    assert!(!tl.events.iter().any(|e| e.id == "us-led-invasion-2003"));
+    assert!(tl.events.iter().any(|e| e.id == "hmc-launch-2024-01-27"));
+    assert!(
+        tl.links
+            .iter()
+            .all(|l| tl.events.iter().any(|e| e.id == l.event))
+    );
+    let full = layout(
+        &c,
+        &Scale::full_context(1200.0),
+        &LayoutParams::default(),
+        |e| e.title_en.as_str(),
+    );
+    assert_eq!(full.events.len(), c.knowledge.events.len());
 }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use marsad_core::annotate::AnnotationLayer;
 use marsad_core::filter::Facet;
 use marsad_core::i18n::{Lang, Msg, format_date, format_spec, t};
-use marsad_core::timeline::{LayoutParams, Scale, Shape, TickKind, layout, short_label};
+use marsad_core::timeline::{LayoutParams, Shape, TickKind, layout, short_label};
 use marsad_core::url::{View, ViewState, Zoom};
 use std::collections::BTreeMap;
 
@@ -27,10 +27,7 @@ pub fn TimelineView() -> impl IntoView {
     let zoom = Memo::new(move |_| st.get().zoom);
     let show_dates = Memo::new(move |_| st.get().layers.contains(&AnnotationLayer::Dates));
     let range = Memo::new(move |_| (st.get().from, st.get().to));
-    let scale = Memo::new(move |_| match zoom.get() {
-        Zoom::Full => Scale::full_context(W),
-        Zoom::Core => Scale::core(W),
-    });
+    let scale = Memo::new(move |_| zoom.get().scale(W));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let brush: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
 

@@ -1,22 +1,11 @@
 // End-to-end tests: the release dist/ served over HTTP, in headless Chromium, clicked through as a
 // reader would. Run by `cargo xtask test` (which builds dist/ first).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openFresh, SUB_PATH } from './harness.mjs';
+import { serveAndLaunch, openFresh, SUB_PATH } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndLaunch();
 
 const rowIds = (page) =>
   page.$$eval('.article-row', (rows) => rows.map((r) => r.getAttribute('data-article')));
@@ -41,7 +30,7 @@ async function snapshot(page) {
 // a fresh session and find the same view; back/forward and reload restore views; and nothing the page
 // loads comes from anywhere but its own origin.
 test('filter, read, copy link, reopen in a fresh session; history works; no request leaves the origin', async () => {
-  const { context, page, requests, errors } = await openFresh(browser, server.url);
+  const { context, page, requests, errors } = await openFresh(env.browser, env.server.url);
   assert.equal((await rowIds(page)).length, 5);
 
   await page.click('[data-outlet=kurdistan24] input');
@@ -54,7 +43,7 @@ test('filter, read, copy link, reopen in a fresh session; history works; no requ
   assert.equal(new URL(page.url()).search, '?view=read&article=k24-hmc-launch&outlet=kurdistan24');
   assert.equal(new URL(page.url()).pathname, SUB_PATH, 'the app stays on its own path');
 
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
   await page.click('[data-testid=copy-link]');
   await page.waitForFunction(() => document.querySelector('[data-testid=copy-link]').textContent !== 'نسخ الرابط');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -62,7 +51,7 @@ test('filter, read, copy link, reopen in a fresh session; history works; no requ
 
   const before = await snapshot(page);
   assert.equal(before.paragraphs.length, 16);
-  const fresh = await openFresh(browser, copied);
+  const fresh = await openFresh(env.browser, copied);
   await fresh.page.waitForSelector('.reader');
   assert.deepEqual(await snapshot(fresh.page), before, 'the copied link opens the identical view');
   await fresh.context.close();
@@ -79,7 +68,7 @@ test('filter, read, copy link, reopen in a fresh session; history works; no requ
   await page.waitForSelector('.reader[data-article=k24-hmc-launch]');
   assert.deepEqual(await snapshot(page), before, 'reload restores the reader');
 
-  const foreign = [...requests, ...fresh.requests].filter((u) => new URL(u).origin !== server.origin);
+  const foreign = [...requests, ...fresh.requests].filter((u) => new URL(u).origin !== env.server.origin);
   assert.deepEqual(foreign, [], 'every request stays on the page origin');
   assert.ok(requests.some((u) => u.endsWith('.wasm')), 'requests were recorded');
   assert.deepEqual(errors, []);
@@ -88,8 +77,8 @@ test('filter, read, copy link, reopen in a fresh session; history works; no requ
 
 // Protects "a bad link shows a notice and the nearest valid view, never a blank page".
 test('a malformed link shows a notice naming each problem and the nearest valid view', async () => {
-  const url = `${server.url}?view=read&article=no-such-article&outlet=alain,bbc&from=2024-13-01&lang=en`;
-  const { context, page, errors } = await openFresh(browser, url);
+  const url = `${env.server.url}?view=read&article=no-such-article&outlet=alain,bbc&from=2024-13-01&lang=en`;
+  const { context, page, errors } = await openFresh(env.browser, url);
   await page.waitForSelector('[data-testid=notice]');
   const notice = await page.textContent('[data-testid=notice]');
   assert.match(notice, /no-such-article/);
@@ -103,7 +92,7 @@ test('a malformed link shows a notice naming each problem and the nearest valid 
 
 // Protects the reader: RTL Arabic in the bundled Naskh font, numbered paragraphs, marked artifacts.
 test('the reader lays Arabic out right to left and marks scraper artifacts', async () => {
-  const { context, page } = await openFresh(browser, `${server.url}?article=unattributed-biden-sudani`);
+  const { context, page } = await openFresh(env.browser, `${env.server.url}?article=unattributed-biden-sudani`);
   await page.waitForSelector('.reader');
   const facts = await page.evaluate(() => {
     const text = document.querySelector('section.text');
@@ -129,7 +118,7 @@ test('the reader lays Arabic out right to left and marks scraper artifacts', asy
 
 // Protects the language switch: a link to the same view in the other interface language.
 test('switching the interface language keeps the view and flips the direction', async () => {
-  const { context, page } = await openFresh(browser, `${server.url}?outlet=shafaq`);
+  const { context, page } = await openFresh(env.browser, `${env.server.url}?outlet=shafaq`);
   await page.click('[data-testid=lang-switch]');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   const s = await snapshot(page);
@@ -142,7 +131,7 @@ test('switching the interface language keeps the view and flips the direction', 
 
 // Protects the date filter inputs.
 test('date inputs filter the library and zero counts stay visible', async () => {
-  const { context, page } = await openFresh(browser, server.url);
+  const { context, page } = await openFresh(env.browser, env.server.url);
   await page.fill('[data-testid=from]', '2024-07-01');
   await page.waitForFunction(() => document.querySelectorAll('.article-row').length === 2);
   assert.deepEqual(await rowIds(page), ['shafaq-mission-end', 'infoplus-second-dialogue']);

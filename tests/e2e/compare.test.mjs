@@ -1,20 +1,11 @@
 // End-to-end tests of the compare and timeline views, done as a researcher would: open the
 // comparison of an event, line up two articles, brush a period on the timeline, and share links.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openFresh } from './harness.mjs';
+import { serveAndLaunch, openFresh } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndLaunch();
 
 /** What is on screen in the compare and timeline views, for comparing two sessions. */
 async function snapshot(page) {
@@ -35,7 +26,7 @@ async function snapshot(page) {
 // Acceptance: the comparison of the 27 January HMC launch, reached from the timeline with the
 // keyboard; each covering outlet's column has its headline, voices and naming.
 test('the HMC launch opens from the timeline and compares every covering outlet', async () => {
-  const { context, page, errors } = await openFresh(browser, `${server.url}?view=timeline&lang=en`);
+  const { context, page, errors } = await openFresh(env.browser, `${env.server.url}?view=timeline&lang=en`);
   const ev = page.locator('.tl-event[data-event=hmc-launch-2024-01-27]');
   await ev.focus();
   await page.keyboard.press('Enter');
@@ -63,7 +54,7 @@ test('the HMC launch opens from the timeline and compares every covering outlet'
 
 // Acceptance: the two articles that reproduce the PM office statement, aligned and highlighted.
 test('two articles that reproduce the same statement are aligned with the differences marked', async () => {
-  const { context, page } = await openFresh(browser, `${server.url}?view=compare&articles=k24-hmc-launch,alain-first-round&lang=en`);
+  const { context, page } = await openFresh(env.browser, `${env.server.url}?view=compare&articles=k24-hmc-launch,alain-first-round&lang=en`);
   await page.waitForSelector('[data-testid=two-articles]');
   const s = await snapshot(page);
   assert.deepEqual(s.pairs, ['7-2', '12-3']);
@@ -78,7 +69,7 @@ test('two articles that reproduce the same statement are aligned with the differ
 
 // Acceptance: brushing July–September 2024 sets the date filter of every view.
 test('brushing the timeline to July–September 2024 filters the library', async () => {
-  const { context, page } = await openFresh(browser, `${server.url}?view=timeline&zoom=core`);
+  const { context, page } = await openFresh(env.browser, `${env.server.url}?view=timeline&zoom=core`);
   const pos = await page.evaluate(() => {
     const svg = document.querySelector('svg.timeline');
     const r = svg.getBoundingClientRect();
@@ -115,11 +106,11 @@ test('compare, timeline and lens links reopen identically in a fresh session', a
     '?view=timeline&zoom=core&from=2024-07-01&to=2024-09-30&lang=en',
   ];
   for (const link of links) {
-    const first = await openFresh(browser, server.url + link);
+    const first = await openFresh(env.browser, env.server.url + link);
     await first.page.waitForSelector('.compare-view > :nth-child(2), svg.timeline');
     const a = await snapshot(first.page);
     await first.context.close();
-    const second = await openFresh(browser, server.url + link);
+    const second = await openFresh(env.browser, env.server.url + link);
     await second.page.waitForSelector('.compare-view > :nth-child(2), svg.timeline');
     assert.deepEqual(await snapshot(second.page), a, link);
     assert.equal(a.search, link, 'the link is already canonical');
@@ -129,7 +120,7 @@ test('compare, timeline and lens links reopen identically in a fresh session', a
 
 // The lenses answer corpus-wide questions with links to the words.
 test('the naming matrix shows each outlet wording for the armed groups', async () => {
-  const { context, page } = await openFresh(browser, `${server.url}?view=compare&lens=naming`);
+  const { context, page } = await openFresh(env.browser, `${env.server.url}?view=compare&lens=naming`);
   const row = await page.textContent('tr[data-referent=armed-groups]');
   assert.match(row, /الميليشيات العراقية/);
   assert.match(row, /المقاومة الإسلامية في العراق/);

@@ -1,20 +1,11 @@
 // End-to-end tests of the library's facets and search and of the annotated reader, done the way a
 // researcher would: click facets, type a query, follow a result, switch language, share the link.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openFresh } from './harness.mjs';
+import { serveAndLaunch, openFresh } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndLaunch();
 
 /** Everything that defines what is on screen, for comparing two sessions. */
 async function snapshot(page) {
@@ -34,7 +25,7 @@ async function snapshot(page) {
 
 // Acceptance: "find every article that names the armed groups and see the wording each uses".
 test('the naming facet finds every article that names the armed groups, with each wording', async () => {
-  const { context, page, errors } = await openFresh(browser, server.url + '?lang=en');
+  const { context, page, errors } = await openFresh(env.browser, env.server.url + '?lang=en');
   await page.click('[data-facet=naming] [data-value=armed-groups] input');
   await page.waitForFunction(() => document.querySelectorAll('.article-row').length === 3);
   const wording = await page.$$eval('.article-row', (rows) =>
@@ -61,7 +52,7 @@ test('the naming facet finds every article that names the armed groups, with eac
 // Acceptance: search the HMC's name and see the Persian-yeh spelling highlighted; open a
 // paragraph link from a result; switch language; the copied link reopens the identical view.
 test('search highlights the Persian-yeh spelling; a result opens its paragraph; the link survives', async () => {
-  const { context, page, errors } = await openFresh(browser, server.url);
+  const { context, page, errors } = await openFresh(env.browser, env.server.url);
   await page.fill('[data-testid=q]', 'اللجنة العسكرية العليا');
   await page.waitForSelector('[data-testid=kwic]');
   const persian = await page.$$eval('.outlet-group[data-outlet=kurdistan24] mark.hit', (ms) => ms.map((m) => m.textContent));
@@ -85,13 +76,13 @@ test('search highlights the Persian-yeh spelling; a result opens its paragraph; 
   // Switch language, then share.
   await page.click('[data-testid=lang-switch]');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
   await page.click('[data-testid=copy-link]');
   await page.waitForFunction(() => document.querySelector('[data-testid=copy-link]').textContent === 'Link copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   const before = await snapshot(page);
   assert.equal(before.lang, 'en');
-  const fresh = await openFresh(browser, copied);
+  const fresh = await openFresh(env.browser, copied);
   await fresh.page.waitForSelector('.reader .para.linked');
   assert.deepEqual(await snapshot(fresh.page), before, 'identical view in a fresh session');
   await fresh.context.close();
@@ -101,7 +92,7 @@ test('search highlights the Persian-yeh spelling; a result opens its paragraph; 
 
 // A search the filters hide says why and offers to drop the filter that hides it.
 test('an empty result names the filter that hides the matches and drops it', async () => {
-  const { context, page } = await openFresh(browser, `${server.url}?outlet=alain&q=${encodeURIComponent('حرير')}&lang=en`);
+  const { context, page } = await openFresh(env.browser, `${env.server.url}?outlet=alain&q=${encodeURIComponent('حرير')}&lang=en`);
   await page.waitForSelector('[data-testid=no-hits]');
   assert.match(await page.textContent('[data-testid=no-hits]'), /hidden by the current filters/);
   await page.click('[data-testid=drop-filter]');
@@ -112,7 +103,7 @@ test('an empty result names the filter that hides the matches and drops it', asy
 
 // The reader's layers explain themselves: label, rationale, exact words, and where else.
 test('a highlight shows its label, rationale and where else it appears', async () => {
-  const { context, page } = await openFresh(browser, `${server.url}?article=infoplus-second-dialogue&layers=techniques,reuse&lang=en`);
+  const { context, page } = await openFresh(env.browser, `${env.server.url}?article=infoplus-second-dialogue&layers=techniques,reuse&lang=en`);
   const mark = page.locator('mark.ann-techniques', { hasText: 'ما يسمى بالتحالف الدولي' }).first();
   await mark.focus();
   await page.waitForSelector('[data-testid=details] .detail-techniques');
@@ -122,7 +113,7 @@ test('a highlight shows its label, rationale and where else it appears', async (
   assert.match(detail, /Also appears in/);
   await context.close();
 
-  const k24 = await openFresh(browser, `${server.url}?article=k24-hmc-launch&layers=reuse&lang=en`);
+  const k24 = await openFresh(env.browser, `${env.server.url}?article=k24-hmc-launch&layers=reuse&lang=en`);
   await k24.page.locator('mark.ann-reuse').first().click();
   await k24.page.waitForSelector('[data-testid=details] .detail-reuse');
   assert.match(await k24.page.textContent('[data-testid=details]'), /Shared with Al-Ain News/);

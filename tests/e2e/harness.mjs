@@ -5,6 +5,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const SUB_PATH = '/some/sub/path/';
@@ -83,4 +84,21 @@ export async function openFresh(browser, url, options = {}) {
   await page.waitForSelector('main#main > *');
   await page.evaluate(() => document.fonts.ready);
   return { context, page, requests, errors };
+}
+
+/**
+ * For a test file: serves dist/ and launches one browser before its tests, closes both after.
+ * Returns an object whose `server` and `browser` are set once the tests run.
+ */
+export function serveAndLaunch() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serveDist();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

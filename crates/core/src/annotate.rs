@@ -368,29 +368,44 @@ pub struct Segment {
 /// Cuts `[start, end)` at every mark boundary inside it, so that overlapping and nested marks can
 /// each be drawn on their exact characters. Segments cover the range without gaps.
 pub fn segments(start: u32, end: u32, marks: &[Mark]) -> Vec<Segment> {
-    let mut cuts = vec![start, end];
-    for m in marks {
-        for p in [m.span.start, m.span.end] {
-            if p > start && p < end {
-                cuts.push(p);
-            }
-        }
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .map(|w| {
+    let bounds = marks
+        .iter()
+        .map(|m| m.span.start as usize..m.span.end as usize);
+    pieces(start as usize, end as usize, bounds)
+        .into_iter()
+        .map(|piece| {
+            let (a, b) = (piece.start as u32, piece.end as u32);
             let mut inside: Vec<usize> = (0..marks.len())
-                .filter(|&i| marks[i].span.start <= w[0] && w[1] <= marks[i].span.end)
+                .filter(|&i| marks[i].span.start <= a && b <= marks[i].span.end)
                 .collect();
             inside.sort_by_key(|&i| std::cmp::Reverse(marks[i].span.end - marks[i].span.start));
             Segment {
-                start: w[0],
-                end: w[1],
+                start: a,
+                end: b,
                 marks: inside,
             }
         })
         .collect()
+}
+
+/// Cuts `start..end` at every boundary of `ranges` that falls inside it: consecutive pieces that
+/// cover the range without gaps, so that each piece lies wholly inside or outside every range.
+pub fn pieces(
+    start: usize,
+    end: usize,
+    ranges: impl IntoIterator<Item = std::ops::Range<usize>>,
+) -> Vec<std::ops::Range<usize>> {
+    let mut cuts = vec![start, end];
+    for r in ranges {
+        cuts.extend(
+            [r.start, r.end]
+                .into_iter()
+                .filter(|p| *p > start && *p < end),
+        );
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2).map(|w| w[0]..w[1]).collect()
 }
 
 #[cfg(test)]

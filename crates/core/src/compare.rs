@@ -1021,7 +1021,6 @@ pub fn side_segments(al: &Alignment, side: Side, start: usize, end: usize) -> Ve
         Side::A => p.a.clone(),
         Side::B => p.b.clone(),
     };
-    let mut cuts = vec![start, end];
     let mut words: Vec<(Range<usize>, DiffKind)> = Vec::new();
     let passages: Vec<(Range<usize>, bool)> = al
         .passages
@@ -1042,28 +1041,20 @@ pub fn side_segments(al: &Alignment, side: Side, start: usize, end: usize) -> Ve
             }
         }
     }
-    for (r, _) in passages
+    let bounds = passages
         .iter()
-        .map(|(r, m)| (r, m))
-        .chain(words.iter().map(|(r, _)| (r, &false)))
-    {
-        for p in [r.start, r.end] {
-            if p > start && p < end {
-                cuts.push(p);
-            }
-        }
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .map(|w| {
-            let inside = |r: &Range<usize>| r.start <= w[0] && w[1] <= r.end;
+        .map(|(r, _)| r.clone())
+        .chain(words.iter().map(|(r, _)| r.clone()));
+    crate::annotate::pieces(start, end, bounds)
+        .into_iter()
+        .map(|piece| {
+            let inside = |r: &Range<usize>| r.start <= piece.start && piece.end <= r.end;
             let passage = passages.iter().find(|(r, _)| inside(r));
             SideSegment {
-                range: w[0]..w[1],
                 shared: passage.is_some(),
                 moved: passage.is_some_and(|(_, m)| *m),
                 diff: words.iter().find(|(r, _)| inside(r)).map(|(_, k)| *k),
+                range: piece,
             }
         })
         .collect()

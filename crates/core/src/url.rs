@@ -9,6 +9,7 @@ use crate::date::Date;
 use crate::filter::{Facet, FacetIndex};
 use crate::i18n::Lang;
 use crate::model::Corpus;
+pub use crate::timeline::Zoom;
 use std::collections::BTreeMap;
 
 /// Longest search text kept from a link, in characters.
@@ -40,24 +41,6 @@ impl View {
             "compare" => Some(View::Compare),
             "timeline" => Some(View::Timeline),
             _ => None,
-        }
-    }
-}
-
-/// The timeline's zoom: the whole 2003–2026 context (with 2023–2025 given most of the width), or
-/// the 2023–2025 core alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Zoom {
-    #[default]
-    Full,
-    Core,
-}
-
-impl Zoom {
-    pub fn name(self) -> &'static str {
-        match self {
-            Zoom::Full => "full",
-            Zoom::Core => "core",
         }
     }
 }
@@ -340,10 +323,9 @@ pub fn decode_with(query: &str, corpus: &Corpus, index: &FacetIndex) -> Decoded 
         }
     }
     if let Some(z) = zoom.filter(|z| !z.is_empty()) {
-        match z.as_str() {
-            "full" => state.zoom = Zoom::Full,
-            "core" => state.zoom = Zoom::Core,
-            _ => notices.push(Notice::UnknownZoom { value: z }),
+        match Zoom::from_name(&z) {
+            Some(zoom) => state.zoom = zoom,
+            None => notices.push(Notice::UnknownZoom { value: z }),
         }
     }
 

@@ -507,11 +507,11 @@ impl Ctx<'_> {
         if past && back == 0 {
             back = 7;
         }
-        let d1 = from_days(base - back)?;
+        let d1 = Date::from_days(base - back);
         let spec = match w2 {
             Some(w2) => {
                 let ahead = (i64::from(w2) - target).rem_euclid(7);
-                let d2 = from_days(base - back + ahead)?;
+                let d2 = Date::from_days(base - back + ahead);
                 DateSpec::new(d1, d2, Precision::DayRange, self.approx).ok()
             }
             None => DateSpec::new(d1, d1, Precision::Day, self.approx).ok(),
@@ -538,27 +538,13 @@ impl Ctx<'_> {
             "غدا" | "وغدا" => 1,
             _ => return None,
         };
-        let d = from_days(self.pub_day.to_days() + shift)?;
+        let d = Date::from_days(self.pub_day.to_days() + shift);
         self.mention(
             i,
             i + 1,
             DateSpec::new(d, d, Precision::Day, self.approx).ok(),
         )
     }
-}
-
-/// The date `days` days after 1970-01-01 (inverse of [`Date::to_days`]).
-fn from_days(days: i64) -> Option<Date> {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    Date::new(i32::try_from(y).ok()?, m as u8, d as u8).ok()
 }
 
 /// Every date expression in `text`, in order, not overlapping. `published` anchors relative and
@@ -612,7 +598,7 @@ mod tests {
             "2100-12-31",
         ] {
             let d = Date::parse_iso(s).unwrap();
-            assert_eq!(from_days(d.to_days()), Some(d));
+            assert_eq!(Some(Date::from_days(d.to_days())), Some(d));
         }
     }
 }

@@ -8,7 +8,7 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
     // A directory here makes cargo rerun the script when any file inside it changes.
     println!("cargo::rerun-if-changed=seeds");
-    match marsad_core::catalog::embed_dir(&root.join("seeds"), "seeds") {
+    match marsad_ingest::catalog::embed_dir(&root.join("seeds"), "seeds") {
         Ok(json) => {
             let path = out.join("corpus.json");
             // Only write when changed, so that unchanged seeds never trigger a rebuild of the app.

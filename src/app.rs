@@ -6,8 +6,8 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use marsad_core::i18n::{Msg, notice_text, t};
-use marsad_core::url::{View, ViewState};
+use marsad_core::view::i18n::{Msg, notice_text, t};
+use marsad_core::view::url::{View, ViewState};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -34,8 +34,8 @@ fn Shell() -> impl IntoView {
             let _ = root.set_attribute("dir", l.dir());
         }
         document().set_title(match l {
-            marsad_core::i18n::Lang::Ar => "مرصد — Marsad",
-            marsad_core::i18n::Lang::En => "Marsad — مرصد",
+            marsad_core::view::i18n::Lang::Ar => "مرصد — Marsad",
+            marsad_core::view::i18n::Lang::En => "Marsad — مرصد",
         });
     });
 

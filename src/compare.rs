@@ -7,15 +7,16 @@ use crate::corpus;
 use crate::library::outlet_name;
 use crate::state::{UrlState, use_url_state};
 use leptos::prelude::*;
-use marsad_core::annotate::AnnotationLayer;
-use marsad_core::compare::{
+use marsad_core::analysis::annotate::AnnotationLayer;
+use marsad_core::analysis::compare::{
     Cell, DiffKind, Facet as Row, Side, Stance, align, claims_table, event_columns, naming_matrix,
     side_segments, voices_by_outlet,
 };
-use marsad_core::filter::{Facet, category_labels, technique_ar};
-use marsad_core::i18n::{Lang, format_spec};
-use marsad_core::knowledge::{EventRole, Span};
-use marsad_core::url::{Lens, View, ViewState};
+use marsad_core::analysis::filter::Facet;
+use marsad_core::model::{EventRole, Span};
+use marsad_core::model::{category_labels, technique_ar};
+use marsad_core::view::i18n::{Lang, format_spec};
+use marsad_core::view::url::{Lens, View, ViewState};
 
 fn tr(lang: Lang, ar: &'static str, en: &'static str) -> &'static str {
     match lang {
@@ -230,8 +231,7 @@ fn Chooser() -> impl IntoView {
             })
             .collect_view()
     };
-    let mut events: Vec<&marsad_core::knowledge::Event> =
-        corpus().knowledge.events.iter().collect();
+    let mut events: Vec<&marsad_core::model::Event> = corpus().knowledge.events.iter().collect();
     events.sort_by_key(|e| e.date.start);
     view! {
         <section class="chooser">
@@ -244,7 +244,7 @@ fn Chooser() -> impl IntoView {
                         let id = e.id.clone();
                         let href = move || {
                             let mut s = ViewState { view: View::Compare, articles: vec![], lens: None, ..st.get() };
-                            s.filters.insert(Facet::Event, vec![id.clone()]);
+                            s.filter.facets.insert(Facet::Event, vec![id.clone()]);
                             us.href(&s)
                         };
                         let main = e.refs.iter().filter(|r| r.role == EventRole::Main).map(|r| r.span.article.as_str()).collect::<std::collections::BTreeSet<_>>().len();
@@ -545,8 +545,8 @@ fn LensView() -> impl IntoView {
                                     .iter()
                                     .map(|w| {
                                         let mut target = ViewState { view: View::Library, articles: vec![], lens: None, ..s.clone() };
-                                        target.filters.clear();
-                                        target.filters.insert(Facet::Naming, vec![format!("{}:{}", r.referent, w.text)]);
+                                        target.filter.facets.clear();
+                                        target.filter.facets.insert(Facet::Naming, vec![format!("{}:{}", r.referent, w.text)]);
                                         view! {
                                             <li><a href=us.href(&target)><bdi lang="ar" dir="rtl">{w.text.clone()}</bdi></a> <span class="facet-count">{w.count}</span></li>
                                         }
@@ -583,7 +583,7 @@ fn LensView() -> impl IntoView {
             }
             Some(Lens::Voices) => {
                 let v = voices_by_outlet(corpus());
-                let cats = marsad_core::knowledge::ACTOR_CATEGORIES;
+                let cats = marsad_core::model::ACTOR_CATEGORIES;
                 let head = v
                     .iter()
                     .map(|o| view! { <th scope="col">{outlet_name(&o.outlet, l)}</th> })

@@ -15,8 +15,8 @@ mod timeline;
 pub use app::App;
 
 use marsad_core::Corpus;
-use marsad_core::annotate::Engine;
-use marsad_core::filter::FacetIndex;
+use marsad_core::analysis::annotate::Engine;
+use marsad_core::analysis::filter::FacetIndex;
 use marsad_core::text::search::SearchIndex;
 use std::sync::LazyLock;
 

@@ -5,10 +5,10 @@ use crate::search::{SearchBox, SearchResults};
 use crate::state::use_url_state;
 use crate::{corpus, index};
 use leptos::prelude::*;
-use marsad_core::annotate::AnnotationLayer;
-use marsad_core::filter::{Facet, FacetValue, date_bounds, evidence};
-use marsad_core::i18n::{Lang, Msg, facet_name, format_spec, t};
-use marsad_core::url::{View, ViewState};
+use marsad_core::analysis::annotate::AnnotationLayer;
+use marsad_core::analysis::filter::{Facet, FacetValue, date_bounds, evidence};
+use marsad_core::view::i18n::{Lang, Msg, facet_name, format_spec, t};
+use marsad_core::view::url::{View, ViewState};
 use marsad_core::{Article, Date};
 
 pub fn outlet_name(id: &str, lang: Lang) -> String {
@@ -39,7 +39,7 @@ pub fn Library() -> impl IntoView {
     let filters = us.filters;
     let results = Memo::new(move |_| {
         index()
-            .matching(corpus(), &filters.get())
+            .matching(corpus(), &filters.get().filter)
             .into_iter()
             .map(|a| a.id.clone())
             .collect::<Vec<_>>()
@@ -205,13 +205,13 @@ fn Filters() -> impl IntoView {
         let mut s = st.get_untracked();
         let d = Date::parse_iso(value.trim()).ok();
         match which {
-            "from" => s.from = d,
-            _ => s.to = d,
+            "from" => s.filter.from = d,
+            _ => s.filter.to = d,
         }
-        if let (Some(f), Some(t)) = (s.from, s.to)
+        if let (Some(f), Some(t)) = (s.filter.from, s.filter.to)
             && f > t
         {
-            (s.from, s.to) = (Some(t), Some(f));
+            (s.filter.from, s.filter.to) = (Some(t), Some(f));
         }
         us_date.push(&s);
     };
@@ -240,7 +240,7 @@ fn Filters() -> impl IntoView {
                         data-testid="from"
                         min=min.clone()
                         max=max.clone()
-                        prop:value=move || filters.get().from.map(|d| d.to_string()).unwrap_or_default()
+                        prop:value=move || filters.get().filter.from.map(|d| d.to_string()).unwrap_or_default()
                         on:change=move |ev| set_from("from", event_target_value(&ev))
                     />
                 </label>
@@ -251,12 +251,12 @@ fn Filters() -> impl IntoView {
                         data-testid="to"
                         min=min
                         max=max
-                        prop:value=move || filters.get().to.map(|d| d.to_string()).unwrap_or_default()
+                        prop:value=move || filters.get().filter.to.map(|d| d.to_string()).unwrap_or_default()
                         on:change=move |ev| set_date("to", event_target_value(&ev))
                     />
                 </label>
             </fieldset>
-            <Show when=move || filters.get().has_filters()>
+            <Show when=move || filters.get().filter.is_active()>
                 <button type="button" class="clear-filters" on:click=clear.clone()>
                     {move || t(lang.get(), Msg::ClearFilters)}
                 </button>
@@ -273,7 +273,7 @@ fn FacetBox(facet: Facet) -> impl IntoView {
     let lang = Memo::new(move |_| st.get().lang);
     let counts = Memo::new(move |_| {
         index()
-            .counts(corpus(), &filters.get(), facet)
+            .counts(corpus(), &filters.get().filter, facet)
             .into_iter()
             .map(|(v, n)| (v.value.clone(), n))
             .collect::<Vec<_>>()
@@ -308,7 +308,7 @@ fn FacetBox(facet: Facet) -> impl IntoView {
     };
     let toggle = move |value: String| {
         let mut s = st.get_untracked();
-        s.toggle(facet, &value, index());
+        s.filter.toggle(facet, &value, index());
         us.push(&s);
     };
     view! {

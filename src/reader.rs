@@ -5,10 +5,12 @@ use crate::library::outlet_name;
 use crate::state::use_url_state;
 use crate::{corpus, engine, search_index};
 use leptos::prelude::*;
-use marsad_core::annotate::{AnnotationLayer, Mark, engine_marks, marks, search_marks, segments};
-use marsad_core::filter::frame_ar;
-use marsad_core::i18n::{Lang, Msg, format_spec, layer_name, split_quotations, t};
-use marsad_core::url::{View, ViewState};
+use marsad_core::analysis::annotate::{
+    AnnotationLayer, Mark, engine_marks, marks, search_marks, segments,
+};
+use marsad_core::model::frame_ar;
+use marsad_core::view::i18n::{Lang, Msg, format_spec, layer_name, split_quotations, t};
+use marsad_core::view::url::{View, ViewState};
 use marsad_core::{Article, Block, BlockKind};
 
 fn artifact_label(kind: BlockKind, lang: Lang) -> &'static str {
@@ -125,7 +127,7 @@ fn ArticleView(article: &'static Article) -> impl IntoView {
     // Textual oddities are announced at the top whether or not their layer is on.
     let oddities = corpus()
         .knowledge
-        .count(marsad_core::knowledge::Layer::Oddities, &article.id);
+        .count(marsad_core::model::Layer::Oddities, &article.id);
     let us_odd = us.clone();
     let oddities_href = move || {
         let mut s = st.get();

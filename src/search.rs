@@ -5,9 +5,9 @@ use crate::library::outlet_name;
 use crate::state::use_url_state;
 use crate::{corpus, index, search_index};
 use leptos::prelude::*;
-use marsad_core::i18n::{Lang, Msg, facet_name, t};
-use marsad_core::results::{Narrowing, narrowest_filter, search, without};
-use marsad_core::url::{View, ViewState};
+use marsad_core::analysis::results::{Narrowing, narrowest_filter, search, without};
+use marsad_core::view::i18n::{Lang, Msg, facet_name, t};
+use marsad_core::view::url::{View, ViewState};
 
 /// The search box. Typing replaces the current history entry (no entry per keystroke).
 #[component]
@@ -40,13 +40,16 @@ pub fn SearchResults() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
-    let results = Memo::new(move |_| search(corpus(), index(), search_index(), &st.get()));
+    let results = Memo::new(move |_| {
+        let s = st.get();
+        search(corpus(), index(), search_index(), &s.filter, &s.q)
+    });
     // Copy, so that the closures below can be rebuilt as often as needed.
     let us_drop = StoredValue::new(us.clone());
     let way_out = move || {
         let s = st.get();
         let r = results.get();
-        (r.total == 0 && r.hidden > 0).then(|| narrowest_filter(corpus(), index(), search_index(), &s)).flatten().map(|(n, total)| {
+        (r.total == 0 && r.hidden > 0).then(|| narrowest_filter(corpus(), index(), search_index(), &s.filter, &s.q)).flatten().map(|(n, total)| {
             let l = s.lang;
             let what = match &n {
                 Narrowing::Value(f, v) => {
@@ -58,7 +61,7 @@ pub fn SearchResults() -> impl IntoView {
                 }
                 Narrowing::Dates => t(l, Msg::DateFilter).to_string(),
             };
-            let target = without(&s, &n, index());
+            let target = ViewState { filter: without(&s.filter, &n, index()), ..s.clone() };
             let us = us_drop.get_value();
             view! {
                 <button type="button" class="drop-filter" data-testid="drop-filter" on:click=move |_| us.push(&target)>

@@ -1,6 +1,6 @@
 //! The one place that reads and writes the URL. Everything else derives from [`ViewState`].
 //!
-//! Reading: the query string is decoded by `marsad_core::url::decode`; what could not be used
+//! Reading: the query string is decoded by `marsad_core::view::url::decode`; what could not be used
 //! becomes notices. Writing: `navigate` encodes a state and pushes (deliberate navigation) or
 //! replaces (corrections) a history entry on the same path, so it works at any sub-path.
 
@@ -8,7 +8,7 @@ use crate::{corpus, index};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
-use marsad_core::url::{self, Notice, ViewState};
+use marsad_core::view::url::{self, Notice, ViewState};
 use std::sync::Arc;
 
 /// The router's navigate function, type-erased so that the state can live in context.
@@ -49,9 +49,7 @@ pub fn provide() {
     let filters = Memo::new(move |_| {
         let s = state.get();
         ViewState {
-            filters: s.filters,
-            from: s.from,
-            to: s.to,
+            filter: s.filter,
             ..ViewState::default()
         }
     });

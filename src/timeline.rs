@@ -7,11 +7,11 @@ use crate::library::outlet_name;
 use crate::state::use_url_state;
 use crate::{corpus, engine};
 use leptos::prelude::*;
-use marsad_core::annotate::AnnotationLayer;
-use marsad_core::filter::Facet;
-use marsad_core::i18n::{Lang, Msg, format_date, format_spec, t};
-use marsad_core::timeline::{LayoutParams, Shape, TickKind, layout, short_label};
-use marsad_core::url::{View, ViewState, Zoom};
+use marsad_core::analysis::annotate::AnnotationLayer;
+use marsad_core::analysis::filter::Facet;
+use marsad_core::analysis::timeline::{LayoutParams, Shape, TickKind, layout, short_label};
+use marsad_core::view::i18n::{Lang, Msg, format_date, format_spec, t};
+use marsad_core::view::url::{View, ViewState, Zoom};
 use std::collections::BTreeMap;
 
 /// Width of the drawing in SVG units; the SVG scales to its container (and scrolls on phones).
@@ -26,7 +26,7 @@ pub fn TimelineView() -> impl IntoView {
     let lang = Memo::new(move |_| st.get().lang);
     let zoom = Memo::new(move |_| st.get().zoom);
     let show_dates = Memo::new(move |_| st.get().layers.contains(&AnnotationLayer::Dates));
-    let range = Memo::new(move |_| (st.get().from, st.get().to));
+    let range = Memo::new(move |_| (st.get().filter.from, st.get().filter.to));
     let scale = Memo::new(move |_| zoom.get().scale(W));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let brush: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
@@ -62,8 +62,8 @@ pub fn TimelineView() -> impl IntoView {
         move || {
             st.track();
             link(&|s: &mut ViewState| {
-                s.from = None;
-                s.to = None;
+                s.filter.from = None;
+                s.filter.to = None;
             })
         }
     };
@@ -92,8 +92,8 @@ pub fn TimelineView() -> impl IntoView {
             let sc = scale.get_untracked();
             let (x0, x1) = (unmirror(a).min(unmirror(b)), unmirror(a).max(unmirror(b)));
             let mut s = st.get_untracked();
-            s.from = Some(sc.date_at(x0));
-            s.to = Some(sc.date_at(x1));
+            s.filter.from = Some(sc.date_at(x0));
+            s.filter.to = Some(sc.date_at(x1));
             us_brush.push(&s);
         }
     };
@@ -219,7 +219,7 @@ pub fn TimelineView() -> impl IntoView {
                                 s.view = View::Compare;
                                 s.articles.clear();
                                 s.lens = None;
-                                s.filters.insert(Facet::Event, vec![e.id.clone()]);
+                                s.filter.facets.insert(Facet::Event, vec![e.id.clone()]);
                                 s
                             };
                             let (t1, t2) = (target.clone(), target);

@@ -40,7 +40,7 @@ fn main() -> ExitCode {
             "run",
             "--quiet",
             "-p",
-            "marsad-core",
+            "marsad-ingest",
             "--bin",
             "corpus-report",
         ])),

@@ -165,7 +165,7 @@ fn run(name: &str, corpus: &Corpus, qs: &[String]) {
 
 fn main() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let json = marsad_core::catalog::embed_dir(&seeds, "seeds").expect("seeds build");
+    let json = marsad_ingest::catalog::embed_dir(&seeds, "seeds").expect("seeds build");
     let corpus = Corpus::from_json(&json).expect("corpus decodes");
     let qs = queries(&corpus);
     run("real corpus", &corpus, &qs);

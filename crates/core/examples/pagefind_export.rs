@@ -10,7 +10,7 @@ use std::path::Path;
 
 fn main() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let json = marsad_core::catalog::embed_dir(&seeds, "seeds").expect("seeds build");
+    let json = marsad_ingest::catalog::embed_dir(&seeds, "seeds").expect("seeds build");
     let corpus = Corpus::from_json(&json).expect("corpus decodes");
     let reference = |ai: usize, bi: usize| {
         let a = &corpus.articles[ai];

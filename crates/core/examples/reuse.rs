@@ -31,7 +31,7 @@ fn place(a: &Article, r: &Range<usize>) -> String {
 
 fn main() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let json = marsad_core::catalog::embed_dir(&seeds, "seeds").expect("seeds build");
+    let json = marsad_ingest::catalog::embed_dir(&seeds, "seeds").expect("seeds build");
     let corpus = Corpus::from_json(&json).expect("corpus decodes");
     for r in corpus_reuse(&corpus, &ReuseParams::default()) {
         let (a, b) = (&corpus.articles[r.a], &corpus.articles[r.b]);

@@ -1,36 +1,20 @@
-//! Marsad's pure core: everything that can be computed without a browser.
+//! Marsad's runtime core: everything the app computes, tested natively. No module here depends on
+//! leptos, web-sys, js-sys or wasm-bindgen, and nothing here reads files or TOML: the build step
+//! (`marsad-ingest`) validates `seeds/` and hands over plain values.
 //!
-//! No module here depends on leptos, web-sys, js-sys or wasm-bindgen; all of it is tested natively.
+//! Four layers, each importing only from the layers before it (checked by the `layering` test):
 //!
-//! - [`date`]: calendar dates and dates with a precision.
-//! - [`model`]: the corpus (outlets, articles, blocks of verbatim text).
-//! - [`catalog`]: reading and validating `seeds/` (used at build time).
-//! - [`knowledge`]: curated events, actors, voices, naming, claims, evaluative language, frames
-//!   and oddities, each anchored to exact words by a span; validated against the texts.
-//! - [`compare`]: how each article tells one event, corpus-wide lenses (naming, voices, claims),
-//!   and two articles side by side with a word diff.
-//! - [`filter`]: the facet index: which articles a view shows, and facet counts.
-//! - [`annotate`]: the reader's annotation layers.
-//! - [`results`]: search results within the filters, grouped by outlet; which filter hides matches.
-//! - [`url`]: the one codec between a view and its query string.
-//! - [`i18n`]: interface language and language-aware formatting of dates and numbers.
-//! - [`text`]: Arabic normalization (for matching only), tokens, stemming, search, text reuse and
-//!   date extraction; every result is a byte range into the verbatim text.
-//! - [`timeline`]: timeline geometry (piecewise-linear zoom, ticks, events by precision, lanes,
-//!   links, labels placed without overlap).
+//! 1. [`model`]: dates, the corpus (outlets, articles, blocks of verbatim text), the curated
+//!    knowledge types and their closed label sets, the interface language.
+//! 2. [`text`]: Arabic normalization (for matching only), tokens, stemming, search, text reuse
+//!    and date extraction; every result is a byte range into the verbatim text.
+//! 3. [`analysis`]: filters and facet counts, search results, annotation marks, compare views and
+//!    lenses, timeline geometry. Takes plain values, never the link state.
+//! 4. [`view`]: the view state, the one link codec, and the interface strings.
 
-pub mod annotate;
-pub mod catalog;
-pub mod compare;
-pub mod date;
-pub mod filter;
-pub mod i18n;
-pub mod knowledge;
+pub mod analysis;
 pub mod model;
-pub mod results;
 pub mod text;
-pub mod timeline;
-pub mod url;
+pub mod view;
 
-pub use date::{Date, DateSpec, Precision};
-pub use model::{Article, Block, BlockKind, Corpus, Outlet};
+pub use model::{Article, Block, BlockKind, Corpus, Date, DateSpec, Outlet, Precision};

@@ -31,7 +31,7 @@
 //! [`DateSpec`] cannot hold (no precision spans several years).
 
 use super::tokenize::{Token, TokenKind, tokenize};
-use crate::date::{Date, DateSpec, Precision, days_in_month};
+use crate::model::date::{Date, DateSpec, Precision, days_in_month};
 
 /// A date expression found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]

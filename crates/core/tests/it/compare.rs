@@ -2,11 +2,11 @@
 //! articles side by side (paragraph alignment, moved passages, word diff with letter variants).
 
 use super::corpus;
-use marsad_core::compare::{
+use marsad_core::analysis::compare::{
     DiffKind, Facet, Stance, align, align_articles, claims_table, event_columns, naming_matrix,
     voices_by_outlet, word_diff,
 };
-use marsad_core::knowledge::EventRole;
+use marsad_core::model::EventRole;
 use marsad_core::text::normalize;
 use marsad_core::{Article, Block, BlockKind, Corpus, Date, DateSpec, Precision};
 
@@ -47,7 +47,7 @@ fn article(id: &str, paragraphs: &[&str]) -> Article {
     }
 }
 
-fn check_rows_monotone(rows: &[marsad_core::compare::Row], na: usize, nb: usize) {
+fn check_rows_monotone(rows: &[marsad_core::analysis::compare::Row], na: usize, nb: usize) {
     let a: Vec<u32> = rows.iter().filter_map(|r| r.a).collect();
     let b: Vec<u32> = rows.iter().filter_map(|r| r.b).collect();
     assert_eq!(
@@ -198,7 +198,7 @@ fn k24_and_alain_align_on_the_pm_statement() {
     assert!(align(&corpus, "k24-hmc-launch", "no-such-article").is_none());
 }
 
-fn all_spans_fit(corpus: &Corpus, col: &marsad_core::compare::Column) {
+fn all_spans_fit(corpus: &Corpus, col: &marsad_core::analysis::compare::Column) {
     for cell in &col.cells {
         for item in &cell.items {
             for s in &item.spans {
@@ -407,7 +407,7 @@ fn claims_table_states_contradicts_absent() {
 /// statement is marked on both sides, and Persian-yeh words show as letter variants.
 #[test]
 fn side_segments_mark_shared_text_and_variants() {
-    use marsad_core::compare::{DiffKind, Side, align, side_segments};
+    use marsad_core::analysis::compare::{DiffKind, Side, align, side_segments};
     let c = corpus();
     let al = align(&c, "k24-hmc-launch", "alain-first-round").expect("both exist");
     let k24 = c.article("k24-hmc-launch").unwrap();
@@ -433,7 +433,7 @@ fn side_segments_mark_shared_text_and_variants() {
 }
 
 mod properties {
-    use marsad_core::compare::{DiffKind, word_diff};
+    use marsad_core::analysis::compare::{DiffKind, word_diff};
     use marsad_core::text::tokenize;
     use proptest::prelude::*;
 
@@ -486,7 +486,7 @@ mod properties {
 /// exclamation mark (a decimal point is not one), or the whole line when it has none.
 #[test]
 fn the_lead_is_the_first_sentence_of_paragraph_one() {
-    use marsad_core::compare::lead_sentence;
+    use marsad_core::analysis::compare::lead_sentence;
     let a = article(
         "lead",
         &[

@@ -1,15 +1,14 @@
 use super::corpus;
 use marsad_core::Date;
-use marsad_core::filter::{Facet, FacetIndex, matching};
-use marsad_core::url::ViewState;
+use marsad_core::analysis::filter::{Facet, FacetIndex, Filter, matching};
 
-fn ids(corpus: &marsad_core::Corpus, s: &ViewState) -> Vec<String> {
+fn ids(corpus: &marsad_core::Corpus, s: &Filter) -> Vec<String> {
     matching(corpus, s).iter().map(|a| a.id.clone()).collect()
 }
 
-fn with(pairs: &[(Facet, &[&str])]) -> ViewState {
-    ViewState {
-        filters: pairs
+fn with(pairs: &[(Facet, &[&str])]) -> Filter {
+    Filter {
+        facets: pairs
             .iter()
             .map(|(f, v)| (*f, v.iter().map(|s| s.to_string()).collect()))
             .collect(),
@@ -20,7 +19,7 @@ fn with(pairs: &[(Facet, &[&str])]) -> ViewState {
 #[test]
 fn no_filter_shows_everything() {
     let c = corpus();
-    assert_eq!(ids(&c, &ViewState::default()).len(), 5);
+    assert_eq!(ids(&c, &Filter::default()).len(), 5);
 }
 
 #[test]
@@ -35,7 +34,7 @@ fn outlets_combine_with_or() {
 #[test]
 fn date_range_keeps_overlapping_articles() {
     let c = corpus();
-    let s = ViewState {
+    let s = Filter {
         from: Some(Date::parse_iso("2024-07-01").unwrap()),
         to: Some(Date::parse_iso("2024-09-30").unwrap()),
         ..Default::default()
@@ -44,7 +43,7 @@ fn date_range_keeps_overlapping_articles() {
         ids(&c, &s),
         ["shafaq-mission-end", "infoplus-second-dialogue"]
     );
-    let s = ViewState {
+    let s = Filter {
         to: Some(Date::parse_iso("2024-04-15").unwrap()),
         ..Default::default()
     };
@@ -61,7 +60,7 @@ fn date_range_keeps_overlapping_articles() {
 #[test]
 fn facets_combine_with_and() {
     let c = corpus();
-    let s = ViewState {
+    let s = Filter {
         from: Some(Date::parse_iso("2024-02-01").unwrap()),
         ..with(&[(Facet::Outlet, &["alain"])])
     };
@@ -78,7 +77,7 @@ fn facets_combine_with_and() {
 fn counts_apply_other_filters_and_keep_zeros() {
     let c = corpus();
     let index = FacetIndex::new(&c);
-    let s = ViewState {
+    let s = Filter {
         from: Some(Date::parse_iso("2024-07-01").unwrap()),
         ..with(&[(Facet::Outlet, &["alain"])])
     };
@@ -149,7 +148,7 @@ fn knowledge_facets_filter_articles() {
         5
     );
     let index = FacetIndex::new(&c);
-    let tech = index.counts(&c, &ViewState::default(), Facet::Technique);
+    let tech = index.counts(&c, &Filter::default(), Facet::Technique);
     assert_eq!(tech.len(), 23, "every technique is listed, used or not");
     assert!(tech.iter().any(|(v, n)| v.value == "Slogans" && *n == 0));
 }

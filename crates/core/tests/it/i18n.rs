@@ -1,5 +1,5 @@
-use marsad_core::i18n::{Lang, format_date, format_spec, notice_text};
-use marsad_core::url::Notice;
+use marsad_core::view::i18n::{Lang, format_date, format_spec, notice_text};
+use marsad_core::view::url::Notice;
 use marsad_core::{Date, DateSpec, Precision};
 
 fn d(s: &str) -> Date {

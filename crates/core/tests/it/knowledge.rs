@@ -2,7 +2,7 @@
 //! what a researcher asks of the knowledge layers, answered with the articles' exact words.
 
 use super::corpus;
-use marsad_core::knowledge::{EventRole, Layer};
+use marsad_core::model::{EventRole, Layer};
 
 /// "Which articles name the armed groups, and how?" — and which never do.
 #[test]

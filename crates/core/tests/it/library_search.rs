@@ -2,17 +2,14 @@
 //! filters hide every match; and the engine's marks in the reader.
 
 use super::corpus;
-use marsad_core::annotate::{AnnotationLayer, Engine, engine_marks, search_marks};
-use marsad_core::filter::{Facet, FacetIndex};
-use marsad_core::results::{Narrowing, narrowest_filter, search, without};
+use marsad_core::analysis::annotate::{AnnotationLayer, Engine, engine_marks, search_marks};
+use marsad_core::analysis::filter::Filter;
+use marsad_core::analysis::filter::{Facet, FacetIndex};
+use marsad_core::analysis::results::{Narrowing, narrowest_filter, search, without};
 use marsad_core::text::search::SearchIndex;
-use marsad_core::url::ViewState;
 
-fn q(text: &str) -> ViewState {
-    ViewState {
-        q: text.into(),
-        ..Default::default()
-    }
+fn none() -> Filter {
+    Filter::default()
 }
 
 /// The headline query of the text engine: the Persian-yeh spelling is found and its verbatim
@@ -21,7 +18,7 @@ fn q(text: &str) -> ViewState {
 fn search_finds_the_persian_yeh_spelling_grouped_by_outlet() {
     let c = corpus();
     let (facets, index) = (FacetIndex::new(&c), SearchIndex::build(&c));
-    let r = search(&c, &facets, &index, &q("اللجنة العسكرية العليا"));
+    let r = search(&c, &facets, &index, &none(), "اللجنة العسكرية العليا");
     let k24 = r
         .outlets
         .iter()
@@ -51,29 +48,30 @@ fn search_finds_the_persian_yeh_spelling_grouped_by_outlet() {
 fn filters_that_hide_matches_can_be_dropped() {
     let c = corpus();
     let (facets, index) = (FacetIndex::new(&c), SearchIndex::build(&c));
-    let mut s = q("حرير");
+    let harir = "حرير";
+    let mut s = none();
     s.toggle(Facet::Outlet, "alain", &facets);
-    let r = search(&c, &facets, &index, &s);
+    let r = search(&c, &facets, &index, &s, harir);
     assert_eq!(r.total, 0);
     assert!(r.hidden > 0, "Harir is only in Infoplus");
-    let (drop, total) = narrowest_filter(&c, &facets, &index, &s).expect("a filter to drop");
+    let (drop, total) = narrowest_filter(&c, &facets, &index, &s, harir).expect("a filter to drop");
     assert_eq!(drop, Narrowing::Value(Facet::Outlet, "alain".into()));
     assert_eq!(total, r.hidden);
     assert_eq!(
-        search(&c, &facets, &index, &without(&s, &drop, &facets)).total,
+        search(&c, &facets, &index, &without(&s, &drop, &facets), harir).total,
         total
     );
 
-    let s = ViewState {
+    let s = Filter {
         to: Some(marsad_core::Date::parse_iso("2024-02-01").unwrap()),
-        ..q("حرير")
+        ..none()
     };
     assert_eq!(
-        narrowest_filter(&c, &facets, &index, &s).map(|x| x.0),
+        narrowest_filter(&c, &facets, &index, &s, harir).map(|x| x.0),
         Some(Narrowing::Dates)
     );
     assert_eq!(
-        narrowest_filter(&c, &facets, &index, &q("حرير")),
+        narrowest_filter(&c, &facets, &index, &none(), harir),
         None,
         "nothing hidden"
     );

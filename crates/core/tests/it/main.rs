@@ -1,8 +1,7 @@
-//! Integration tests of the pure core. One binary, one module per concern:
+//! Integration tests of the runtime core, on the real seeds loaded through the build step. One
+//! binary, one module per concern:
 //!
-//! - `seeds`: the real `seeds/` directory builds, and its texts survive embedding byte for byte.
-//! - `catalog_errors`: each kind of bad seed data fails with a message naming file and line.
-//! - `knowledge_errors`: each kind of bad curated knowledge fails the same way.
+//! - `layering`: the layers import only downwards, no module cycles, no TOML, one router module.
 //! - `knowledge`: lookups in the real curated corpus (who names what, and how).
 //! - `url_codec`: links round-trip, and bad links degrade to the nearest valid view with notices.
 //! - `filters`: facets (outlet, event, actor, voice, naming, technique, frame), dates, counts.
@@ -16,18 +15,16 @@
 //! - `compare`: event columns, naming/voices/claims lenses, two articles aligned with a word diff.
 //! - `timeline`: the zoomed scale and its inverse, drawing by precision, labels without overlap.
 
-mod catalog_errors;
 mod compare;
 mod dates;
 mod filters;
 mod i18n;
 mod knowledge;
-mod knowledge_errors;
+mod layering;
 mod library_search;
 mod reuse;
 mod robustness;
 mod search_relevance;
-mod seeds;
 mod text_rules;
 mod timeline;
 mod url_codec;
@@ -48,7 +45,7 @@ pub fn corpus() -> Corpus {
     CORPUS
         .get_or_init(|| {
             let json =
-                marsad_core::catalog::embed_dir(&seeds_dir(), "seeds").unwrap_or_else(|errs| {
+                marsad_ingest::catalog::embed_dir(&seeds_dir(), "seeds").unwrap_or_else(|errs| {
                     panic!(
                         "{}",
                         errs.iter()

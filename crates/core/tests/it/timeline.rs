@@ -2,10 +2,10 @@
 //! lanes, links and keyboard order, on the real corpus and on synthetic cases.
 
 use super::corpus;
-use marsad_core::knowledge::EventRole;
-use marsad_core::timeline::{
+use marsad_core::analysis::timeline::{
     LabelBox, LayoutParams, Scale, Shape, TickKind, core_range, layout, place_labels,
 };
+use marsad_core::model::EventRole;
 use marsad_core::{Date, DateSpec, Precision};
 
 fn d(s: &str) -> Date {
@@ -225,7 +225,7 @@ fn dense_labels_are_stacked_without_overlap() {
 mod properties {
     use super::assert_no_overlap;
     use marsad_core::Date;
-    use marsad_core::timeline::{Scale, place_labels};
+    use marsad_core::analysis::timeline::{Scale, place_labels};
     use proptest::prelude::*;
 
     proptest! {
@@ -281,7 +281,7 @@ mod properties {
 /// magnified, core is 2023-01-01 → 2025-12-31, and names round-trip.
 #[test]
 fn standard_zooms_cover_their_ranges() {
-    use marsad_core::timeline::Zoom;
+    use marsad_core::analysis::timeline::Zoom;
     let full = Zoom::Full.scale(1000.0);
     assert_eq!((full.start, full.end), (d("2003-01-01"), d("2026-12-31")));
     assert!(full.x_end(d("2025-12-31")) - full.x(d("2023-01-01")) >= 600.0 - 1e-6);
@@ -322,7 +322,7 @@ fn articles_sit_at_their_publication_dates() {
 /// without overlapping, and short labels cut at a word boundary.
 #[test]
 fn labels_stay_inside_the_drawing_and_short_labels_cut_at_words() {
-    use marsad_core::timeline::{LayoutParams, Scale, layout, short_label};
+    use marsad_core::analysis::timeline::{LayoutParams, Scale, layout, short_label};
     let c = corpus();
     for scale in [Scale::full_context(1200.0), Scale::core(1200.0)] {
         let tl = layout(&c, &scale, &LayoutParams::default(), |e| {
@@ -352,7 +352,7 @@ fn labels_stay_inside_the_drawing_and_short_labels_cut_at_words() {
 /// Protects the core zoom: events outside 2023–2025 are left out rather than piled at its edge.
 #[test]
 fn the_core_zoom_leaves_out_events_outside_it() {
-    use marsad_core::timeline::{LayoutParams, Scale, layout};
+    use marsad_core::analysis::timeline::{LayoutParams, Scale, layout};
     let c = corpus();
     let tl = layout(&c, &Scale::core(1200.0), &LayoutParams::default(), |e| {
         e.title_en.as_str()

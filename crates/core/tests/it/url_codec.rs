@@ -1,9 +1,9 @@
 use super::corpus;
 use marsad_core::Date;
-use marsad_core::annotate::AnnotationLayer;
-use marsad_core::filter::Facet;
-use marsad_core::i18n::Lang;
-use marsad_core::url::{Notice, View, ViewState, decode, decode_with, encode};
+use marsad_core::analysis::annotate::AnnotationLayer;
+use marsad_core::analysis::filter::{Facet, Filter};
+use marsad_core::view::i18n::Lang;
+use marsad_core::view::url::{Notice, View, ViewState, decode, decode_with, encode};
 use std::collections::BTreeMap;
 
 fn filters(pairs: &[(Facet, &[&str])]) -> BTreeMap<Facet, Vec<String>> {
@@ -32,14 +32,16 @@ fn valid_states_round_trip() {
             article: Some("k24-hmc-launch".into()),
             paragraph: Some(7),
             layers: vec![AnnotationLayer::Voices, AnnotationLayer::Naming],
-            filters: filters(&[
-                (Facet::Outlet, &["kurdistan24", "alain"]),
-                (Facet::Naming, &["armed-groups:الميليشيات العراقية"]),
-                (Facet::Event, &["hmc-launch-2024-01-27:main"]),
-                (Facet::Technique, &["Loaded_Language"]),
-            ]),
-            from: Some(d("2024-01-01")),
-            to: Some(d("2024-06-30")),
+            filter: Filter {
+                facets: filters(&[
+                    (Facet::Outlet, &["kurdistan24", "alain"]),
+                    (Facet::Naming, &["armed-groups:الميليشيات العراقية"]),
+                    (Facet::Event, &["hmc-launch-2024-01-27:main"]),
+                    (Facet::Technique, &["Loaded_Language"]),
+                ]),
+                from: Some(d("2024-01-01")),
+                to: Some(d("2024-06-30")),
+            },
             q: "اللجنة العسكرية العليا & \"HMC\" 100%+,".into(),
             lang: Lang::En,
             ..Default::default()
@@ -47,15 +49,21 @@ fn valid_states_round_trip() {
         ViewState {
             view: View::Compare,
             articles: vec!["k24-hmc-launch".into(), "alain-first-round".into()],
-            filters: filters(&[(Facet::Event, &["hmc-launch-2024-01-27"])]),
-            lens: Some(marsad_core::url::Lens::Naming),
+            filter: Filter {
+                facets: filters(&[(Facet::Event, &["hmc-launch-2024-01-27"])]),
+                ..Default::default()
+            },
+            lens: Some(marsad_core::view::url::Lens::Naming),
             ..Default::default()
         },
         ViewState {
             view: View::Timeline,
-            zoom: marsad_core::url::Zoom::Core,
-            from: Some(d("2024-07-01")),
-            to: Some(d("2024-09-30")),
+            zoom: marsad_core::view::url::Zoom::Core,
+            filter: Filter {
+                from: Some(d("2024-07-01")),
+                to: Some(d("2024-09-30")),
+                ..Default::default()
+            },
             layers: vec![AnnotationLayer::Dates],
             ..Default::default()
         },
@@ -79,9 +87,11 @@ fn parameter_names_are_the_documented_ones() {
         article: Some("a".into()),
         paragraph: Some(3),
         layers: vec![AnnotationLayer::Voices],
-        filters: filters(&[(Facet::Outlet, &["x", "y"]), (Facet::Frame, &["Political"])]),
-        from: Some(d("2024-01-01")),
-        to: Some(d("2024-02-01")),
+        filter: Filter {
+            facets: filters(&[(Facet::Outlet, &["x", "y"]), (Facet::Frame, &["Political"])]),
+            from: Some(d("2024-01-01")),
+            to: Some(d("2024-02-01")),
+        },
         q: "ق".into(),
         lang: Lang::En,
         ..Default::default()
@@ -156,7 +166,7 @@ fn malformed_values_are_named_and_dropped() {
 fn reversed_range_is_swapped() {
     let got = decode("from=2024-09-30&to=2024-07-01", &corpus());
     assert_eq!(
-        (got.state.from, got.state.to),
+        (got.state.filter.from, got.state.filter.to),
         (Some(d("2024-07-01")), Some(d("2024-09-30")))
     );
     assert_eq!(got.notices.len(), 1);
@@ -201,7 +211,7 @@ fn overlong_queries_are_shortened() {
     let got = decode(&format!("q={q}"), &corpus());
     assert_eq!(
         got.state.q.chars().count(),
-        marsad_core::url::MAX_QUERY_CHARS
+        marsad_core::view::url::MAX_QUERY_CHARS
     );
 }
 
@@ -241,7 +251,7 @@ fn decoding_never_panics_on_arbitrary_input() {
         "9999-12-31",
         "0000-01-01",
     ];
-    let index = marsad_core::filter::FacetIndex::new(&corpus);
+    let index = marsad_core::analysis::filter::FacetIndex::new(&corpus);
     let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..20_000 {
         let mut s = String::new();
@@ -330,7 +340,7 @@ fn facet_values_are_validated_against_the_corpus() {
             },
         ]
     );
-    assert_eq!(marsad_core::url::percent_encode("a,b"), "a%2Cb");
+    assert_eq!(marsad_core::view::url::percent_encode("a,b"), "a%2Cb");
 }
 
 /// Protects the README: every example link in its "Link format" section opens without a notice.
@@ -380,9 +390,9 @@ fn compare_and_timeline_parameters_are_validated() {
     }
     let got = decode("view=timeline&zoom=wide&lens=naming&from=2024-07-01", &c);
     assert_eq!(got.state.view, View::Timeline);
-    assert_eq!(got.state.zoom, marsad_core::url::Zoom::Full);
+    assert_eq!(got.state.zoom, marsad_core::view::url::Zoom::Full);
     assert_eq!(got.state.lens, None);
-    assert!(got.state.from.is_some(), "the valid part is kept");
+    assert!(got.state.filter.from.is_some(), "the valid part is kept");
     assert_eq!(got.notices.len(), 2);
     assert_eq!(
         encode(&decode("view=timeline&zoom=full", &c).state),

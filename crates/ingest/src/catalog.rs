@@ -3,8 +3,8 @@
 //! [`load_dir`] reads the files; [`build`] is pure and does all the checking, so tests can feed it
 //! files made in memory. Every error names a file and a 1-based line, like a compiler.
 
-use crate::date::{DateError, DateSpec, Precision};
-use crate::model::{Article, Block, BlockKind, Corpus, Outlet, count_words};
+use marsad_core::model::{Article, Block, BlockKind, Corpus, Outlet, count_words};
+use marsad_core::model::{DateError, DateSpec, Precision};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;

@@ -4,117 +4,16 @@
 //! at any sub-path, and from `file://`. Decoding never panics and never gives up: every part of a
 //! link that cannot be used is dropped with a [`Notice`], and the rest is kept.
 
-use crate::annotate::AnnotationLayer;
-use crate::date::Date;
-use crate::filter::{Facet, FacetIndex};
-use crate::i18n::Lang;
+pub use super::state::{Lens, View, ViewState, Zoom};
+use crate::analysis::annotate::AnnotationLayer;
+use crate::analysis::filter::{Facet, FacetIndex};
 use crate::model::Corpus;
-pub use crate::timeline::Zoom;
+use crate::model::Lang;
+use crate::model::date::Date;
 use std::collections::BTreeMap;
 
 /// Longest search text kept from a link, in characters.
 pub const MAX_QUERY_CHARS: usize = 500;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum View {
-    #[default]
-    Library,
-    Read,
-    /// Outlets side by side on one event (`event`), two articles (`articles`), or a lens.
-    Compare,
-    Timeline,
-}
-
-impl View {
-    pub fn name(self) -> &'static str {
-        match self {
-            View::Library => "library",
-            View::Read => "read",
-            View::Compare => "compare",
-            View::Timeline => "timeline",
-        }
-    }
-    pub fn from_name(s: &str) -> Option<View> {
-        match s {
-            "library" => Some(View::Library),
-            "read" => Some(View::Read),
-            "compare" => Some(View::Compare),
-            "timeline" => Some(View::Timeline),
-            _ => None,
-        }
-    }
-}
-
-/// A corpus-wide lens of the compare view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lens {
-    Naming,
-    Voices,
-    Claims,
-}
-
-impl Lens {
-    pub const ALL: [Lens; 3] = [Lens::Naming, Lens::Voices, Lens::Claims];
-    pub fn name(self) -> &'static str {
-        match self {
-            Lens::Naming => "naming",
-            Lens::Voices => "voices",
-            Lens::Claims => "claims",
-        }
-    }
-    pub fn from_name(s: &str) -> Option<Lens> {
-        Lens::ALL.into_iter().find(|l| l.name() == s)
-    }
-}
-
-/// Everything that decides what the page shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ViewState {
-    pub view: View,
-    /// Set exactly when `view == Read`, and always a known article id.
-    pub article: Option<String>,
-    /// A paragraph of the article in the reader (1-based), only in the reader.
-    pub paragraph: Option<u32>,
-    /// Annotation layers shown in the reader, in canonical order.
-    pub layers: Vec<AnnotationLayer>,
-    /// Two articles compared side by side (compare view only).
-    pub articles: Vec<String>,
-    /// A corpus-wide lens (compare view only).
-    pub lens: Option<Lens>,
-    pub zoom: Zoom,
-    /// Selected values per facet (only non-empty lists), each in display order without repeats.
-    /// Within a facet values combine with OR; across facets with AND.
-    pub filters: BTreeMap<Facet, Vec<String>>,
-    pub from: Option<Date>,
-    pub to: Option<Date>,
-    /// Search text, verbatim as typed.
-    pub q: String,
-    pub lang: Lang,
-}
-
-impl ViewState {
-    pub fn selected(&self, facet: Facet) -> &[String] {
-        self.filters.get(&facet).map_or(&[], Vec::as_slice)
-    }
-
-    /// Adds or removes one facet value, keeping canonical order.
-    pub fn toggle(&mut self, facet: Facet, value: &str, index: &FacetIndex) {
-        let list = self.filters.entry(facet).or_default();
-        if let Some(i) = list.iter().position(|v| v == value) {
-            list.remove(i);
-        } else {
-            list.push(value.to_string());
-            list.sort_by_key(|v| index.order(facet, v));
-        }
-        if list.is_empty() {
-            self.filters.remove(&facet);
-        }
-    }
-
-    pub fn has_filters(&self) -> bool {
-        !self.filters.is_empty() || self.from.is_some() || self.to.is_some()
-    }
-}
 
 /// Something in a link that could not be used as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -373,7 +272,7 @@ pub fn decode_with(query: &str, corpus: &Corpus, index: &FacetIndex) -> Decoded 
         }
         chosen.sort_by_key(|v| index.order(facet, v));
         if !chosen.is_empty() {
-            state.filters.insert(facet, chosen);
+            state.filter.facets.insert(facet, chosen);
         }
     }
 
@@ -390,14 +289,14 @@ pub fn decode_with(query: &str, corpus: &Corpus, index: &FacetIndex) -> Decoded 
             }
         }
     };
-    state.from = date("from", from);
-    state.to = date("to", to);
-    if let (Some(f), Some(t)) = (state.from, state.to)
+    state.filter.from = date("from", from);
+    state.filter.to = date("to", to);
+    if let (Some(f), Some(t)) = (state.filter.from, state.filter.to)
         && f > t
     {
         notices.push(Notice::ReversedRange { from: f, to: t });
-        state.from = Some(t);
-        state.to = Some(f);
+        state.filter.from = Some(t);
+        state.filter.to = Some(f);
     }
 
     if let Some(q) = q {
@@ -457,10 +356,10 @@ pub fn encode(state: &ViewState) -> String {
             ));
         }
     }
-    if let Some(f) = state.from {
+    if let Some(f) = state.filter.from {
         parts.push(format!("from={f}"));
     }
-    if let Some(t) = state.to {
+    if let Some(t) = state.filter.to {
         parts.push(format!("to={t}"));
     }
     if !state.q.is_empty() {

@@ -2,8 +2,8 @@
 //! article × layer cell with the reason recorded in `seeds/knowledge/`.
 //! Usage: `cargo xtask corpus-report` (or `corpus-report [SEEDS_DIR]`).
 
-use marsad_core::catalog::{build, load_dir};
-use marsad_core::knowledge::Layer;
+use marsad_core::model::Layer;
+use marsad_ingest::catalog::{build, load_dir};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

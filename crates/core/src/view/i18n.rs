@@ -1,148 +1,8 @@
-//! Interface language: the strings of the interface in Arabic and English, and language-aware
-//! formatting of dates and numbers. Article text is never translated or altered here.
+//! Interface strings in Arabic and English, link notices, and splitting «quotations» out of
+//! notes for bidi isolation. Article text is never translated or altered here.
 
-use crate::date::{Date, DateSpec, Precision};
-use crate::url::Notice;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum Lang {
-    #[default]
-    Ar,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ar => "ar",
-            Lang::En => "en",
-        }
-    }
-    pub fn from_code(s: &str) -> Option<Lang> {
-        match s {
-            "ar" => Some(Lang::Ar),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-    pub fn dir(self) -> &'static str {
-        match self {
-            Lang::Ar => "rtl",
-            Lang::En => "ltr",
-        }
-    }
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Ar => Lang::En,
-            Lang::En => Lang::Ar,
-        }
-    }
-}
-
-/// Month names as Iraqi and Levantine papers print them, with the Egyptian/Gregorian name after.
-const MONTHS_AR: [&str; 12] = [
-    "كانون الثاني/يناير",
-    "شباط/فبراير",
-    "آذار/مارس",
-    "نيسان/أبريل",
-    "أيار/مايو",
-    "حزيران/يونيو",
-    "تموز/يوليو",
-    "آب/أغسطس",
-    "أيلول/سبتمبر",
-    "تشرين الأول/أكتوبر",
-    "تشرين الثاني/نوفمبر",
-    "كانون الأول/ديسمبر",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn month(lang: Lang, m: u8) -> &'static str {
-    let i = usize::from(m.clamp(1, 12) - 1);
-    match lang {
-        Lang::Ar => MONTHS_AR[i],
-        Lang::En => MONTHS_EN[i],
-    }
-}
-
-/// `27 January 2024` / `27 كانون الثاني/يناير 2024` (Western digits, as the corpus prints them).
-pub fn format_date(d: Date, lang: Lang) -> String {
-    format!("{} {} {}", d.day(), month(lang, d.month()), d.year())
-}
-
-/// A date with its precision: a day, `15–16 April 2024`, `September 2025`, `mid-October 2023`,
-/// `2014`; approximate dates say so.
-pub fn format_spec(s: &DateSpec, lang: Lang) -> String {
-    let (a, b) = (s.start, s.end);
-    let body = match s.precision {
-        Precision::Day => format_date(a, lang),
-        Precision::DayRange if a.year() == b.year() && a.month() == b.month() => {
-            format!(
-                "{}–{} {} {}",
-                a.day(),
-                b.day(),
-                month(lang, a.month()),
-                a.year()
-            )
-        }
-        Precision::DayRange => format!("{} – {}", format_date(a, lang), format_date(b, lang)),
-        Precision::Month => format!("{} {}", month(lang, a.month()), a.year()),
-        Precision::PartOfMonth => {
-            let part = match (a.day(), lang) {
-                (1..=10, Lang::En) => "early",
-                (11..=20, Lang::En) => "mid-",
-                (_, Lang::En) => "late",
-                (1..=10, Lang::Ar) => "مطلع",
-                (11..=20, Lang::Ar) => "منتصف",
-                (_, Lang::Ar) => "أواخر",
-            };
-            let sep = if part.ends_with('-') { "" } else { " " };
-            format!("{part}{sep}{} {}", month(lang, a.month()), a.year())
-        }
-        // A part of a year that is not one of its thirds is written as its months.
-        Precision::PartOfYear if (a.month() - 1) / 4 != (b.month() - 1) / 4 => {
-            format!(
-                "{}–{} {}",
-                month(lang, a.month()),
-                month(lang, b.month()),
-                a.year()
-            )
-        }
-        Precision::PartOfYear => {
-            let part = match (a.month(), lang) {
-                (1..=4, Lang::En) => "early",
-                (5..=8, Lang::En) => "mid-",
-                (_, Lang::En) => "late",
-                (1..=4, Lang::Ar) => "مطلع عام",
-                (5..=8, Lang::Ar) => "منتصف عام",
-                (_, Lang::Ar) => "أواخر عام",
-            };
-            let sep = if part.ends_with('-') { "" } else { " " };
-            format!("{part}{sep}{}", a.year())
-        }
-        Precision::Year => a.year().to_string(),
-    };
-    if s.approximate {
-        match lang {
-            Lang::Ar => format!("نحو {body}"),
-            Lang::En => format!("about {body}"),
-        }
-    } else {
-        body
-    }
-}
+use super::url::Notice;
+pub use crate::model::lang::{Lang, format_date, format_spec};
 
 /// Interface strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -351,8 +211,8 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
 }
 
 /// The name of a facet in the interface.
-pub fn facet_name(lang: Lang, f: crate::filter::Facet) -> &'static str {
-    use crate::filter::Facet::*;
+pub fn facet_name(lang: Lang, f: crate::analysis::filter::Facet) -> &'static str {
+    use crate::analysis::filter::Facet::*;
     match (lang, f) {
         (Lang::Ar, Outlet) => "الوسائل الإعلامية",
         (Lang::En, Outlet) => "Outlets",
@@ -372,8 +232,8 @@ pub fn facet_name(lang: Lang, f: crate::filter::Facet) -> &'static str {
 }
 
 /// The name of an annotation layer in the interface.
-pub fn layer_name(lang: Lang, l: crate::annotate::AnnotationLayer) -> &'static str {
-    use crate::annotate::AnnotationLayer::*;
+pub fn layer_name(lang: Lang, l: crate::analysis::annotate::AnnotationLayer) -> &'static str {
+    use crate::analysis::annotate::AnnotationLayer::*;
     match (lang, l) {
         (Lang::Ar, Events) => "الأحداث",
         (Lang::En, Events) => "Events",

@@ -5,9 +5,45 @@
 //! facet. Some values are qualified: `event` values are an event id or `id:main` /
 //! `id:background`; `naming` values are a referent id or `id:<exact wording>`.
 
-use crate::model::{Article, Corpus};
-use crate::url::ViewState;
+use crate::model::{Article, Corpus, Date};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// What the library is filtered by: the selected values of each facet and a publication date
+/// range. A plain value; the link state holds one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// Selected values per facet (only non-empty lists), each in display order without repeats.
+    /// Within a facet values combine with OR; across facets with AND.
+    pub facets: BTreeMap<Facet, Vec<String>>,
+    /// Publication date range, inclusive; an approximate date counts if any of its days is inside.
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl Filter {
+    pub fn selected(&self, facet: Facet) -> &[String] {
+        self.facets.get(&facet).map_or(&[], Vec::as_slice)
+    }
+
+    /// Adds or removes one facet value, keeping display order.
+    pub fn toggle(&mut self, facet: Facet, value: &str, index: &FacetIndex) {
+        let list = self.facets.entry(facet).or_default();
+        if let Some(i) = list.iter().position(|v| v == value) {
+            list.remove(i);
+        } else {
+            list.push(value.to_string());
+            list.sort_by_key(|v| index.order(facet, v));
+        }
+        if list.is_empty() {
+            self.facets.remove(&facet);
+        }
+    }
+
+    /// Whether anything is filtered at all.
+    pub fn is_active(&self) -> bool {
+        !self.facets.is_empty() || self.from.is_some() || self.to.is_some()
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Facet {
@@ -112,18 +148,14 @@ impl FacetIndex {
         );
 
         // Events, by date; each with its two roles.
-        let mut events: Vec<&crate::knowledge::Event> = k.events.iter().collect();
+        let mut events: Vec<&crate::model::Event> = k.events.iter().collect();
         events.sort_by_key(|e| (e.date.start, e.date.end));
         let mut ev = Vec::new();
         for e in events {
             ev.push(v(&e.id, None, &e.title_en, &e.title_ar));
             for (role, en, ar) in [
-                (crate::knowledge::EventRole::Main, "main", "خبر رئيسي"),
-                (
-                    crate::knowledge::EventRole::Background,
-                    "background",
-                    "خلفية",
-                ),
+                (crate::model::EventRole::Main, "main", "خبر رئيسي"),
+                (crate::model::EventRole::Background, "background", "خلفية"),
             ] {
                 let arts: BTreeSet<&str> = e
                     .refs
@@ -154,7 +186,7 @@ impl FacetIndex {
         values.insert(Facet::Event, ev);
 
         // Actors (named or heard), by English name.
-        let mut actors: Vec<&crate::knowledge::Actor> = k.actors.iter().collect();
+        let mut actors: Vec<&crate::model::Actor> = k.actors.iter().collect();
         actors.sort_by(|a, b| a.name_en.cmp(&b.name_en));
         for a in &actors {
             for s in &a.variants {
@@ -176,10 +208,10 @@ impl FacetIndex {
         );
         values.insert(
             Facet::Voice,
-            crate::knowledge::ACTOR_CATEGORIES
+            crate::model::ACTOR_CATEGORIES
                 .iter()
                 .map(|c| {
-                    let (en, ar) = category_labels(c);
+                    let (en, ar) = crate::model::category_labels(c);
                     v(*c, None, en, ar)
                 })
                 .collect(),
@@ -207,9 +239,9 @@ impl FacetIndex {
         }
         values.insert(
             Facet::Technique,
-            crate::knowledge::TECHNIQUES
+            crate::model::TECHNIQUES
                 .iter()
-                .map(|t| v(*t, None, t.replace('_', " "), technique_ar(t)))
+                .map(|t| v(*t, None, t.replace('_', " "), crate::model::technique_ar(t)))
                 .collect(),
         );
         for f in &k.frames {
@@ -217,9 +249,9 @@ impl FacetIndex {
         }
         values.insert(
             Facet::Frame,
-            crate::knowledge::FRAMES
+            crate::model::FRAMES
                 .iter()
-                .map(|f| v(*f, None, f.replace('_', " "), frame_ar(f)))
+                .map(|f| v(*f, None, f.replace('_', " "), crate::model::frame_ar(f)))
                 .collect(),
         );
         FacetIndex { values, has }
@@ -250,20 +282,20 @@ impl FacetIndex {
         self.has[i].get(&facet).is_some_and(|s| s.contains(value))
     }
 
-    fn passes(&self, corpus: &Corpus, i: usize, state: &ViewState, except: Option<Facet>) -> bool {
+    fn passes(&self, corpus: &Corpus, i: usize, filter: &Filter, except: Option<Facet>) -> bool {
         let a = &corpus.articles[i];
-        a.published.overlaps(state.from, state.to)
-            && state.filters.iter().all(|(facet, selected)| {
+        a.published.overlaps(filter.from, filter.to)
+            && filter.facets.iter().all(|(facet, selected)| {
                 Some(*facet) == except
                     || selected.is_empty()
                     || selected.iter().any(|s| self.article_has(i, *facet, s))
             })
     }
 
-    /// Articles passing every filter of `state`, in corpus order.
-    pub fn matching<'c>(&self, corpus: &'c Corpus, state: &ViewState) -> Vec<&'c Article> {
+    /// Articles passing every filter, in corpus order.
+    pub fn matching<'c>(&self, corpus: &'c Corpus, filter: &Filter) -> Vec<&'c Article> {
         (0..corpus.articles.len())
-            .filter(|&i| self.passes(corpus, i, state, None))
+            .filter(|&i| self.passes(corpus, i, filter, None))
             .map(|i| &corpus.articles[i])
             .collect()
     }
@@ -273,11 +305,11 @@ impl FacetIndex {
     pub fn counts(
         &self,
         corpus: &Corpus,
-        state: &ViewState,
+        filter: &Filter,
         facet: Facet,
     ) -> Vec<(&FacetValue, usize)> {
         let pool: Vec<usize> = (0..corpus.articles.len())
-            .filter(|&i| self.passes(corpus, i, state, Some(facet)))
+            .filter(|&i| self.passes(corpus, i, filter, Some(facet)))
             .collect();
         self.values(facet)
             .iter()
@@ -293,80 +325,16 @@ impl FacetIndex {
     }
 }
 
-/// Articles passing every filter of `state` (builds a facet index; the UI keeps one instead).
-pub fn matching<'c>(corpus: &'c Corpus, state: &ViewState) -> Vec<&'c Article> {
-    FacetIndex::new(corpus).matching(corpus, state)
+/// Articles passing every filter (builds a facet index; the UI keeps one instead).
+pub fn matching<'c>(corpus: &'c Corpus, filter: &Filter) -> Vec<&'c Article> {
+    FacetIndex::new(corpus).matching(corpus, filter)
 }
 
 /// The earliest and latest publication days in the corpus, for date inputs' bounds.
-pub fn date_bounds(corpus: &Corpus) -> Option<(crate::Date, crate::Date)> {
+pub fn date_bounds(corpus: &Corpus) -> Option<(Date, Date)> {
     let start = corpus.articles.iter().map(|a| a.published.start).min()?;
     let end = corpus.articles.iter().map(|a| a.published.end).max()?;
     Some((start, end))
-}
-
-pub fn category_labels(c: &str) -> (&'static str, &'static str) {
-    match c {
-        "iraqi_government" => ("Iraqi government", "الحكومة العراقية"),
-        "us_government" => ("US government", "الحكومة الأمريكية"),
-        "coalition" => ("Coalition", "التحالف الدولي"),
-        "kurdistan_region" => ("Kurdistan Region", "إقليم كوردستان"),
-        "iraqi_parliament" => ("Iraqi parliament", "البرلمان العراقي"),
-        "armed_groups" => ("Armed groups", "جماعات مسلحة"),
-        "media" => ("Media", "وسائل إعلام"),
-        "unnamed_source" => ("Unnamed source", "مصدر غير مسمّى"),
-        "foreign_government" => ("Other government", "حكومة أجنبية"),
-        _ => ("Other", "أخرى"),
-    }
-}
-
-pub fn technique_ar(t: &str) -> &'static str {
-    match t {
-        "Appeal_to_Authority" => "الاحتكام إلى السلطة",
-        "Appeal_to_Fear-Prejudice" => "إثارة الخوف والتحيّز",
-        "Appeal_to_Hypocrisy" => "اتهام بالنفاق",
-        "Appeal_to_Popularity" => "الاحتكام إلى الشيوع",
-        "Appeal_to_Time" => "الاحتكام إلى الوقت",
-        "Appeal_to_Values" => "الاحتكام إلى القيم",
-        "Causal_Oversimplification" => "تبسيط سببي مخلّ",
-        "Consequential_Oversimplification" => "تبسيط العواقب",
-        "Conversation_Killer" => "إنهاء النقاش",
-        "Doubt" => "التشكيك",
-        "Exaggeration-Minimisation" => "تهويل أو تهوين",
-        "False_Dilemma-No_Choice" => "معضلة زائفة",
-        "Flag_Waving" => "التلويح بالراية",
-        "Guilt_by_Association" => "الإدانة بالارتباط",
-        "Loaded_Language" => "لغة مشحونة",
-        "Name_Calling-Labeling" => "الوصم والتسميات",
-        "Obfuscation-Vagueness-Confusion" => "التعمية والغموض",
-        "Questioning_the_Reputation" => "الطعن في السمعة",
-        "Red_Herring" => "تحويل الانتباه",
-        "Repetition" => "التكرار",
-        "Slogans" => "الشعارات",
-        "Straw_Man" => "رجل القش",
-        "Whataboutism" => "ماذا عن",
-        _ => "تقنية أخرى",
-    }
-}
-
-pub fn frame_ar(f: &str) -> &'static str {
-    match f {
-        "Economic" => "اقتصادي",
-        "Capacity_and_resources" => "القدرات والموارد",
-        "Morality" => "أخلاقي",
-        "Fairness_and_equality" => "العدالة والمساواة",
-        "Legality_Constitutionality_and_jurisprudence" => "قانوني ودستوري",
-        "Policy_prescription_and_evaluation" => "وصف السياسات وتقييمها",
-        "Crime_and_punishment" => "الجريمة والعقاب",
-        "Security_and_defense" => "الأمن والدفاع",
-        "Health_and_safety" => "الصحة والسلامة",
-        "Quality_of_life" => "جودة الحياة",
-        "Cultural_identity" => "الهوية الثقافية",
-        "Public_opinion" => "الرأي العام",
-        "Political" => "سياسي",
-        "External_regulation_and_reputation" => "العلاقات الخارجية والسمعة",
-        _ => "أخرى",
-    }
 }
 
 /// The exact words that make an article match a facet value: spans in the article (a frame's
@@ -376,8 +344,8 @@ pub fn evidence(
     article: &str,
     facet: Facet,
     value: &str,
-) -> Vec<crate::knowledge::Span> {
-    use crate::knowledge::{EventRole, Span};
+) -> Vec<crate::model::Span> {
+    use crate::model::{EventRole, Span};
     let k = &corpus.knowledge;
     let on = |s: &&Span| s.article == article;
     let (id, qualifier) = value

@@ -13,9 +13,9 @@
 //!
 //! A day `d` occupies `[x(d), x(d + 1))`: a band ends at the end of its last day.
 
-use crate::date::{Date, DateSpec, Precision};
-use crate::knowledge::{Event, EventRole};
 use crate::model::Corpus;
+use crate::model::date::{Date, DateSpec, Precision};
+use crate::model::{Event, EventRole};
 use std::collections::BTreeSet;
 
 /// Maps days to x pixels, `0.0..=width`, piecewise-linearly.
@@ -198,7 +198,8 @@ impl Scale {
                     label: format!("{y}"),
                 });
             } else {
-                let month_end = Date::new(y, m, crate::date::days_in_month(y, m)).unwrap_or(d);
+                let month_end =
+                    Date::new(y, m, crate::model::date::days_in_month(y, m)).unwrap_or(d);
                 if self.x_end(month_end) - x >= min_month_px {
                     out.push(Tick {
                         date: d,

@@ -144,8 +144,8 @@ fn word_counts_leave_out_artifacts() {
 /// Protects build determinism: the same seeds give the same bytes.
 #[test]
 fn embedding_is_deterministic() {
-    let a = marsad_core::catalog::embed_dir(&seeds_dir(), "seeds").unwrap();
-    let b = marsad_core::catalog::embed_dir(&seeds_dir(), "seeds").unwrap();
+    let a = marsad_ingest::catalog::embed_dir(&seeds_dir(), "seeds").unwrap();
+    let b = marsad_ingest::catalog::embed_dir(&seeds_dir(), "seeds").unwrap();
     assert_eq!(a, b);
     assert_eq!(corpus().version.len(), 16);
 }

@@ -1,7 +1,7 @@
 //! One test per kind of bad seed data. Each builds a small seeds directory in memory, breaks one
 //! thing, and checks the error's kind, file and line.
 
-use marsad_core::catalog::{ErrorKind, SeedError, SeedFiles, build};
+use marsad_ingest::catalog::{ErrorKind, SeedError, SeedFiles, build};
 
 const CATALOG: &str = r#"[corpus]
 title_en = "Test"

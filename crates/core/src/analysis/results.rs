@@ -1,10 +1,9 @@
 //! What the library shows for a search: hits in the filtered articles, grouped by outlet and
 //! article, and — when filters hide matches — which filter to drop.
 
-use crate::filter::{Facet, FacetIndex};
+use crate::analysis::filter::{Facet, FacetIndex, Filter};
 use crate::model::Corpus;
 use crate::text::search::{Hit, SearchIndex};
-use crate::url::ViewState;
 
 /// Hits of one article, best first.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,19 +32,20 @@ pub struct SearchResults {
 /// More than the corpus will ever have in blocks per query; results are grouped, not truncated.
 const LIMIT: usize = 100_000;
 
-/// Runs the state's query over the articles its filters allow.
+/// Runs a query over the articles the filter allows.
 pub fn search(
     corpus: &Corpus,
     facets: &FacetIndex,
     index: &SearchIndex,
-    state: &ViewState,
+    filter: &Filter,
+    q: &str,
 ) -> SearchResults {
-    if state.q.trim().is_empty() {
+    if q.trim().is_empty() {
         return SearchResults::default();
     }
     let allowed: Vec<bool> = {
         let ids: Vec<&str> = facets
-            .matching(corpus, state)
+            .matching(corpus, filter)
             .iter()
             .map(|a| a.id.as_str())
             .collect();
@@ -55,7 +55,7 @@ pub fn search(
             .map(|a| ids.contains(&a.id.as_str()))
             .collect()
     };
-    let all = index.search(corpus, &state.q, LIMIT);
+    let all = index.search(corpus, q, LIMIT);
     let (shown, hidden): (Vec<Hit>, Vec<Hit>) =
         all.hits.into_iter().partition(|h| allowed[h.article]);
     let mut outlets: Vec<OutletHits> = Vec::new();
@@ -101,30 +101,25 @@ pub fn narrowest_filter(
     corpus: &Corpus,
     facets: &FacetIndex,
     index: &SearchIndex,
-    state: &ViewState,
+    filter: &Filter,
+    q: &str,
 ) -> Option<(Narrowing, usize)> {
-    let mut candidates: Vec<(Narrowing, ViewState)> = Vec::new();
-    for (facet, values) in &state.filters {
+    let mut candidates: Vec<Narrowing> = Vec::new();
+    for (facet, values) in &filter.facets {
         for v in values {
-            let mut s = state.clone();
-            s.toggle(*facet, v, facets);
-            candidates.push((Narrowing::Value(*facet, v.clone()), s));
+            candidates.push(Narrowing::Value(*facet, v.clone()));
         }
     }
-    if state.from.is_some() || state.to.is_some() {
-        candidates.push((
-            Narrowing::Dates,
-            ViewState {
-                from: None,
-                to: None,
-                ..state.clone()
-            },
-        ));
+    if filter.from.is_some() || filter.to.is_some() {
+        candidates.push(Narrowing::Dates);
     }
-    let base = search(corpus, facets, index, state).total;
+    let base = search(corpus, facets, index, filter, q).total;
     candidates
         .into_iter()
-        .map(|(n, s)| (n, search(corpus, facets, index, &s).total))
+        .map(|n| {
+            let total = search(corpus, facets, index, &without(filter, &n, facets), q).total;
+            (n, total)
+        })
         .filter(|(_, total)| *total > base)
         .fold(
             None,
@@ -135,15 +130,15 @@ pub fn narrowest_filter(
         )
 }
 
-/// The state without one filter.
-pub fn without(state: &ViewState, n: &Narrowing, facets: &FacetIndex) -> ViewState {
-    let mut s = state.clone();
+/// The filter without one of its parts.
+pub fn without(filter: &Filter, n: &Narrowing, facets: &FacetIndex) -> Filter {
+    let mut f = filter.clone();
     match n {
-        Narrowing::Value(f, v) => s.toggle(*f, v, facets),
+        Narrowing::Value(facet, v) => f.toggle(*facet, v, facets),
         Narrowing::Dates => {
-            s.from = None;
-            s.to = None;
+            f.from = None;
+            f.to = None;
         }
     }
-    s
+    f
 }

@@ -1,7 +1,7 @@
 //! One test per kind of bad knowledge file. A tiny corpus of two articles is built in memory; each
 //! test writes one layer file with one mistake and checks the error's kind, file and line.
 
-use marsad_core::catalog::{ErrorKind, SeedError, SeedFiles, build};
+use marsad_ingest::catalog::{ErrorKind, SeedError, SeedFiles, build};
 
 const CATALOG: &str = r#"[corpus]
 title_en = "Test"
@@ -439,8 +439,7 @@ reason_en = "No claims."
 "#;
     let c = build(&files(&[("claims.toml", claims)])).unwrap();
     assert_eq!(
-        c.knowledge
-            .count(marsad_core::knowledge::Layer::Claims, "a2"),
+        c.knowledge.count(marsad_core::model::Layer::Claims, "a2"),
         1
     );
     assert_eq!(

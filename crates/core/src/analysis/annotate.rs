@@ -50,8 +50,8 @@ impl AnnotationLayer {
     }
 }
 
-use crate::knowledge::Span;
 use crate::model::Corpus;
+use crate::model::Span;
 
 /// One annotation on exact words of an article, ready to be shown: what it is, why, and where
 /// else in the corpus the same thing appears.
@@ -85,8 +85,8 @@ pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<
         for e in &k.events {
             for r in e.refs.iter().filter(|r| r.span.article == article) {
                 let role = match r.role {
-                    crate::knowledge::EventRole::Main => "main news",
-                    crate::knowledge::EventRole::Background => "background",
+                    crate::model::EventRole::Main => "main news",
+                    crate::model::EventRole::Background => "background",
                 };
                 out.push(Mark {
                     layer: AnnotationLayer::Events,
@@ -95,7 +95,7 @@ pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<
                     label_ar: e.title_ar.clone(),
                     detail_en: format!(
                         "{} ({role}){}",
-                        crate::i18n::format_spec(&e.date, crate::i18n::Lang::En),
+                        crate::model::format_spec(&e.date, crate::model::Lang::En),
                         e.note_en
                             .as_deref()
                             .map(|n| format!(". {n}"))
@@ -114,8 +114,8 @@ pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<
             });
             let category = actor.map_or("other", |a| a.category.as_str());
             let mode = match v.mode {
-                crate::knowledge::VoiceMode::Direct => "direct quotation",
-                crate::knowledge::VoiceMode::Reported => "reported speech",
+                crate::model::VoiceMode::Direct => "direct quotation",
+                crate::model::VoiceMode::Reported => "reported speech",
             };
             out.push(Mark {
                 layer: AnnotationLayer::Voices,
@@ -124,7 +124,7 @@ pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<
                 label_ar: ar,
                 detail_en: format!(
                     "{} · {mode} · verb «{}»",
-                    crate::filter::category_labels(category).0,
+                    crate::model::category_labels(category).0,
                     corpus.span_text(&v.verb)
                 ),
                 elsewhere: others(
@@ -192,7 +192,7 @@ pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<
                 layer: AnnotationLayer::Techniques,
                 span: t.span.clone(),
                 label_en: t.label.replace('_', " "),
-                label_ar: crate::filter::technique_ar(&t.label).to_string(),
+                label_ar: crate::model::technique_ar(&t.label).to_string(),
                 detail_en: t.rationale_en.clone(),
                 elsewhere: others(
                     k.techniques
@@ -272,8 +272,8 @@ pub fn engine_marks(
             out.push(Mark {
                 layer: AnnotationLayer::Dates,
                 span: this.clone(),
-                label_en: crate::i18n::format_spec(&m.spec, crate::i18n::Lang::En),
-                label_ar: crate::i18n::format_spec(&m.spec, crate::i18n::Lang::Ar),
+                label_en: crate::model::format_spec(&m.spec, crate::model::Lang::En),
+                label_ar: crate::model::format_spec(&m.spec, crate::model::Lang::Ar),
                 detail_en: format!(
                     "Date found by the text engine: {} to {}, precision {}{}.",
                     m.spec.start,

@@ -1,8 +1,8 @@
 //! The corpus as the app sees it: outlets, articles with their verbatim text, and the blocks
 //! (lines) each text is made of. Built once by [`crate::catalog`] at build time and embedded.
 
-use crate::date::DateSpec;
-use crate::knowledge::{Knowledge, Span};
+use super::date::DateSpec;
+use super::knowledge::{Knowledge, Span};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

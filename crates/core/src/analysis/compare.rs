@@ -5,9 +5,9 @@
 //! Everything points at exact words through [`Span`]s (or verbatim byte ranges), so the UI can
 //! link each cell to the words it comes from. All functions are pure and deterministic.
 
-use crate::date::DateSpec;
-use crate::knowledge::{EventRole, Span};
+use crate::model::date::DateSpec;
 use crate::model::{Article, BlockKind, Corpus, count_words};
+use crate::model::{EventRole, Span};
 use crate::text::reuse::{ReuseParams, shared_passages};
 use crate::text::tokenize::{Token, tokenize_range};
 use std::collections::{BTreeMap, BTreeSet};
@@ -1045,7 +1045,7 @@ pub fn side_segments(al: &Alignment, side: Side, start: usize, end: usize) -> Ve
         .iter()
         .map(|(r, _)| r.clone())
         .chain(words.iter().map(|(r, _)| r.clone()));
-    crate::annotate::pieces(start, end, bounds)
+    crate::analysis::annotate::pieces(start, end, bounds)
         .into_iter()
         .map(|piece| {
             let inside = |r: &Range<usize>| r.start <= piece.start && piece.end <= r.end;

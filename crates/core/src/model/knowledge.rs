@@ -1,0 +1,384 @@
+//! The curated knowledge about the articles: events, actors, voices, naming, claims, evaluative
+//! language, frames and textual oddities. Every item is anchored to exact words by a [`Span`].
+//!
+//! These are the runtime types. The files in `seeds/knowledge/*.toml` are read and validated
+//! against the verbatim texts at build time (spans must occur in their article, references must
+//! exist, labels must be known); only the validated values reach the app.
+
+use super::date::DateSpec;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A byte range of an article's verbatim text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub article: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Knowledge {
+    pub events: Vec<Event>,
+    pub actors: Vec<Actor>,
+    pub voices: Vec<Voice>,
+    pub referents: Vec<Referent>,
+    pub claims: Vec<Claim>,
+    pub techniques: Vec<Technique>,
+    pub frames: Vec<ParagraphFrame>,
+    pub oddities: Vec<Oddity>,
+    /// Article × layer cells with no item, and why (from `[[none]]` entries).
+    pub empty: Vec<EmptyCell>,
+    /// Layers whose file exists in `seeds/knowledge/` (a missing file = layer not curated).
+    pub curated: Vec<Layer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub date: DateSpec,
+    pub title_en: String,
+    pub title_ar: String,
+    pub note_en: Option<String>,
+    pub refs: Vec<EventRef>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventRole {
+    /// The article's news.
+    Main,
+    /// Mentioned as context.
+    Background,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRef {
+    pub span: Span,
+    pub role: EventRole,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub name_en: String,
+    pub name_ar: String,
+    pub category: String,
+    pub role_en: Option<String>,
+    /// Each distinct written form, once per article.
+    pub variants: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoiceMode {
+    Direct,
+    Reported,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Voice {
+    pub speaker: String,
+    /// The speech verb as written, inside `span`.
+    pub verb: Span,
+    pub mode: VoiceMode,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Referent {
+    pub id: String,
+    pub title_en: String,
+    pub title_ar: String,
+    pub names: Vec<Span>,
+    pub absent: Vec<Absence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Absence {
+    pub article: String,
+    pub reason_en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: String,
+    pub kind: String,
+    pub title_en: String,
+    pub states: Vec<Span>,
+    pub contradicts: Vec<Contradiction>,
+    pub note_en: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contradiction {
+    pub span: Span,
+    pub note_en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Technique {
+    pub label: String,
+    pub span: Span,
+    pub rationale_en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParagraphFrame {
+    pub article: String,
+    pub paragraph: u32,
+    pub frame: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Oddity {
+    pub span: Span,
+    pub note_en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EmptyCell {
+    pub layer: Layer,
+    pub article: String,
+    pub reason_en: String,
+}
+
+/// A knowledge layer: one file in `seeds/knowledge/`, one column of the corpus report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layer {
+    Events,
+    Actors,
+    Voices,
+    Naming,
+    Claims,
+    Techniques,
+    Frames,
+    Oddities,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 8] = [
+        Layer::Events,
+        Layer::Actors,
+        Layer::Voices,
+        Layer::Naming,
+        Layer::Claims,
+        Layer::Techniques,
+        Layer::Frames,
+        Layer::Oddities,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Events => "events",
+            Layer::Actors => "actors",
+            Layer::Voices => "voices",
+            Layer::Naming => "naming",
+            Layer::Claims => "claims",
+            Layer::Techniques => "techniques",
+            Layer::Frames => "frames",
+            Layer::Oddities => "oddities",
+        }
+    }
+
+    /// The file a layer lives in (techniques and frames share `evaluative.toml`).
+    pub fn file(self) -> &'static str {
+        match self {
+            Layer::Events => "events.toml",
+            Layer::Actors => "actors.toml",
+            Layer::Voices => "voices.toml",
+            Layer::Naming => "naming.toml",
+            Layer::Claims => "claims.toml",
+            Layer::Techniques | Layer::Frames => "evaluative.toml",
+            Layer::Oddities => "oddities.toml",
+        }
+    }
+}
+
+pub const ACTOR_CATEGORIES: [&str; 10] = [
+    "iraqi_government",
+    "us_government",
+    "coalition",
+    "kurdistan_region",
+    "iraqi_parliament",
+    "armed_groups",
+    "media",
+    "unnamed_source",
+    "foreign_government",
+    "other",
+];
+
+/// Persuasion techniques of SemEval-2023 Task 3 (subtask 3), as used by ArAIEval.
+pub const TECHNIQUES: [&str; 23] = [
+    "Appeal_to_Authority",
+    "Appeal_to_Fear-Prejudice",
+    "Appeal_to_Hypocrisy",
+    "Appeal_to_Popularity",
+    "Appeal_to_Time",
+    "Appeal_to_Values",
+    "Causal_Oversimplification",
+    "Consequential_Oversimplification",
+    "Conversation_Killer",
+    "Doubt",
+    "Exaggeration-Minimisation",
+    "False_Dilemma-No_Choice",
+    "Flag_Waving",
+    "Guilt_by_Association",
+    "Loaded_Language",
+    "Name_Calling-Labeling",
+    "Obfuscation-Vagueness-Confusion",
+    "Questioning_the_Reputation",
+    "Red_Herring",
+    "Repetition",
+    "Slogans",
+    "Straw_Man",
+    "Whataboutism",
+];
+
+/// Frames of the Policy Frames Codebook (Boydstun et al.), as used by SemEval-2023 Task 3.
+pub const FRAMES: [&str; 15] = [
+    "Economic",
+    "Capacity_and_resources",
+    "Morality",
+    "Fairness_and_equality",
+    "Legality_Constitutionality_and_jurisprudence",
+    "Policy_prescription_and_evaluation",
+    "Crime_and_punishment",
+    "Security_and_defense",
+    "Health_and_safety",
+    "Quality_of_life",
+    "Cultural_identity",
+    "Public_opinion",
+    "Political",
+    "External_regulation_and_reputation",
+    "Other",
+];
+
+pub const CLAIM_KINDS: [&str; 2] = ["claim", "number"];
+
+// ----- lookups ----------------------------------------------------------------------------------
+
+impl Knowledge {
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+    pub fn referent(&self, id: &str) -> Option<&Referent> {
+        self.referents.iter().find(|r| r.id == id)
+    }
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+
+    /// For a referent: each article that names it, with its spans, in corpus order of spans.
+    pub fn naming_by_article(&self, referent: &str) -> BTreeMap<&str, Vec<&Span>> {
+        let mut out: BTreeMap<&str, Vec<&Span>> = BTreeMap::new();
+        if let Some(r) = self.referent(referent) {
+            for s in &r.names {
+                out.entry(s.article.as_str()).or_default().push(s);
+            }
+        }
+        out
+    }
+
+    /// Number of items an article has in a layer.
+    pub fn count(&self, layer: Layer, article: &str) -> usize {
+        let on = |s: &Span| s.article == article;
+        match layer {
+            Layer::Events => self
+                .events
+                .iter()
+                .filter(|e| e.refs.iter().any(|r| on(&r.span)))
+                .count(),
+            Layer::Actors => self
+                .actors
+                .iter()
+                .filter(|a| a.variants.iter().any(on))
+                .count(),
+            Layer::Voices => self.voices.iter().filter(|v| on(&v.span)).count(),
+            Layer::Naming => self
+                .referents
+                .iter()
+                .map(|r| r.names.iter().filter(|s| on(s)).count())
+                .sum(),
+            Layer::Claims => self
+                .claims
+                .iter()
+                .filter(|c| c.states.iter().any(on) || c.contradicts.iter().any(|x| on(&x.span)))
+                .count(),
+            Layer::Techniques => self.techniques.iter().filter(|t| on(&t.span)).count(),
+            Layer::Frames => self.frames.iter().filter(|f| f.article == article).count(),
+            Layer::Oddities => self.oddities.iter().filter(|o| on(&o.span)).count(),
+        }
+    }
+}
+
+// ----- labels of the closed sets --------------------------------------------------------------
+
+/// English and Arabic names of an actor category.
+pub fn category_labels(c: &str) -> (&'static str, &'static str) {
+    match c {
+        "iraqi_government" => ("Iraqi government", "الحكومة العراقية"),
+        "us_government" => ("US government", "الحكومة الأمريكية"),
+        "coalition" => ("Coalition", "التحالف الدولي"),
+        "kurdistan_region" => ("Kurdistan Region", "إقليم كوردستان"),
+        "iraqi_parliament" => ("Iraqi parliament", "البرلمان العراقي"),
+        "armed_groups" => ("Armed groups", "جماعات مسلحة"),
+        "media" => ("Media", "وسائل إعلام"),
+        "unnamed_source" => ("Unnamed source", "مصدر غير مسمّى"),
+        "foreign_government" => ("Other government", "حكومة أجنبية"),
+        _ => ("Other", "أخرى"),
+    }
+}
+
+pub fn technique_ar(t: &str) -> &'static str {
+    match t {
+        "Appeal_to_Authority" => "الاحتكام إلى السلطة",
+        "Appeal_to_Fear-Prejudice" => "إثارة الخوف والتحيّز",
+        "Appeal_to_Hypocrisy" => "اتهام بالنفاق",
+        "Appeal_to_Popularity" => "الاحتكام إلى الشيوع",
+        "Appeal_to_Time" => "الاحتكام إلى الوقت",
+        "Appeal_to_Values" => "الاحتكام إلى القيم",
+        "Causal_Oversimplification" => "تبسيط سببي مخلّ",
+        "Consequential_Oversimplification" => "تبسيط العواقب",
+        "Conversation_Killer" => "إنهاء النقاش",
+        "Doubt" => "التشكيك",
+        "Exaggeration-Minimisation" => "تهويل أو تهوين",
+        "False_Dilemma-No_Choice" => "معضلة زائفة",
+        "Flag_Waving" => "التلويح بالراية",
+        "Guilt_by_Association" => "الإدانة بالارتباط",
+        "Loaded_Language" => "لغة مشحونة",
+        "Name_Calling-Labeling" => "الوصم والتسميات",
+        "Obfuscation-Vagueness-Confusion" => "التعمية والغموض",
+        "Questioning_the_Reputation" => "الطعن في السمعة",
+        "Red_Herring" => "تحويل الانتباه",
+        "Repetition" => "التكرار",
+        "Slogans" => "الشعارات",
+        "Straw_Man" => "رجل القش",
+        "Whataboutism" => "ماذا عن",
+        _ => "تقنية أخرى",
+    }
+}
+
+pub fn frame_ar(f: &str) -> &'static str {
+    match f {
+        "Economic" => "اقتصادي",
+        "Capacity_and_resources" => "القدرات والموارد",
+        "Morality" => "أخلاقي",
+        "Fairness_and_equality" => "العدالة والمساواة",
+        "Legality_Constitutionality_and_jurisprudence" => "قانوني ودستوري",
+        "Policy_prescription_and_evaluation" => "وصف السياسات وتقييمها",
+        "Crime_and_punishment" => "الجريمة والعقاب",
+        "Security_and_defense" => "الأمن والدفاع",
+        "Health_and_safety" => "الصحة والسلامة",
+        "Quality_of_life" => "جودة الحياة",
+        "Cultural_identity" => "الهوية الثقافية",
+        "Public_opinion" => "الرأي العام",
+        "Political" => "سياسي",
+        "External_regulation_and_reputation" => "العلاقات الخارجية والسمعة",
+        _ => "أخرى",
+    }
+}

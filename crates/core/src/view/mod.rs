@@ -1,0 +1,10 @@
+//! Layer 4: what the interface needs beyond the analysis: the view state, the one link codec and
+//! the interface strings. Imports every layer before it; nothing imports it but the UI.
+//!
+//! - [`state`]: [`state::ViewState`], everything that decides what the page shows.
+//! - [`url`]: the codec between a view state and its query string, with notices for bad links.
+//! - [`i18n`]: interface strings in Arabic and English, notices, quotation splitting.
+
+pub mod i18n;
+pub mod state;
+pub mod url;

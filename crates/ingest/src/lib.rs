@@ -1,0 +1,8 @@
+//! Marsad's build step (native only): reads `seeds/`, validates it with errors that name file and
+//! line, and derives everything the app needs from the corpus.
+//!
+//! - [`catalog`]: reading `seeds/` (`catalog.toml` and the texts) into a [`marsad_core::Corpus`].
+//! - [`knowledge`]: the curated knowledge files, validated against the texts.
+
+pub mod catalog;
+pub mod knowledge;

@@ -177,3 +177,29 @@ fn known_oddities_are_recorded() {
             .any(|(a, t)| *a == "k24-hmc-launch" && t.contains('ی'))
     );
 }
+
+/// Infoplus's Arabic has the defence minister meet General Brown; the official statement says
+/// another member of the delegation did. The sentence carries an oddity, and no event, claim or
+/// voice rests on it.
+#[test]
+fn the_brown_meeting_is_recorded_as_an_oddity_not_as_knowledge() {
+    let c = corpus();
+    let k = &c.knowledge;
+    let clause = "الذي التقى أيضًا بشكل منفصل";
+    assert!(k.oddities.iter().any(|o| {
+        o.span.article == "infoplus-second-dialogue" && c.span_text(&o.span).contains(clause)
+    }));
+    let asserted = k
+        .events
+        .iter()
+        .flat_map(|e| e.refs.iter().map(|r| &r.span))
+        .chain(k.voices.iter().map(|v| &v.span))
+        .chain(k.claims.iter().flat_map(|cl| {
+            cl.states
+                .iter()
+                .chain(cl.contradicts.iter().map(|x| &x.span))
+        }));
+    for s in asserted {
+        assert!(!c.span_text(s).contains(clause), "{s:?}");
+    }
+}

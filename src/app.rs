@@ -1,20 +1,41 @@
 //! The shell: header (title, language switch, copy link), link notices, the current view, footer.
 
+use crate::data::{Start, start_state, store};
 use crate::state::{self, use_url_state};
-use crate::{
-    compare::CompareView, corpus, library::Library, reader::Reader, timeline::TimelineView,
-};
+use crate::{compare::CompareView, library::Library, reader::Reader, timeline::TimelineView};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use marsad_core::view::i18n::{Msg, notice_text, t};
 use marsad_core::view::url::{View, ViewState};
 
+/// The app: a short loading line until the data's summary is in, then the shell. The page must
+/// call [`crate::data::start`] (or `start_packed`) first.
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Shell />
-        </Router>
+    let start = start_state();
+    move || match start.get() {
+        Start::Ready => view! {
+            <Router>
+                <Shell />
+            </Router>
+        }
+        .into_any(),
+        Start::Loading => view! {
+            <p class="loading" data-testid="loading" aria-live="polite">
+                <span lang="ar" dir="rtl">"جارٍ التحميل…"</span>
+                " · "
+                <span lang="en" dir="ltr">"Loading…"</span>
+            </p>
+        }
+        .into_any(),
+        Start::Failed(e) => view! {
+            <section class="notice" role="alert" data-testid="load-failed">
+                <p class="notice-title" lang="ar" dir="rtl">"تعذّر تحميل بيانات مرصد."</p>
+                <p class="notice-title" lang="en" dir="ltr">"Marsad's data could not be loaded."</p>
+                <p lang="en" dir="ltr"><code>{e}</code></p>
+            </section>
+        }
+        .into_any(),
     }
 }
 
@@ -51,7 +72,7 @@ fn Shell() -> impl IntoView {
             }}
         </main>
         <footer class="site-footer">
-            {move || format!("{}: {}", t(lang.get(), Msg::CorpusVersion), corpus().version)}
+            {move || format!("{}: {}", t(lang.get(), Msg::CorpusVersion), store().lib().summary().version)}
         </footer>
     }
 }

@@ -3,27 +3,34 @@
 //! corpus-wide lenses (naming matrix, voices per outlet, claims table). Logic lives in
 //! `marsad_core::compare`; this module only renders it.
 
-use crate::corpus;
-use crate::library::outlet_name;
+use crate::data::{slice, store};
 use crate::state::{UrlState, use_url_state};
+use crate::widgets::{loading, note, outlet_name, tr};
 use leptos::prelude::*;
+use marsad_core::Corpus;
 use marsad_core::analysis::annotate::AnnotationLayer;
 use marsad_core::analysis::compare::{
-    Cell, DiffKind, Facet as Row, Side, Stance, align, claims_table, event_columns, naming_matrix,
-    side_segments, voices_by_outlet,
+    Cell, DiffKind, Facet as Row, Side, Stance, align_articles, event_columns, side_segments,
 };
 use marsad_core::analysis::filter::Facet;
+use marsad_core::bundle::{FileId, Lenses};
 use marsad_core::model::{EventRole, Span};
 use marsad_core::model::{category_labels, technique_ar};
 use marsad_core::view::i18n::{Lang, format_spec};
 use marsad_core::view::url::{Lens, View, ViewState};
+use std::sync::Arc;
 
-fn tr(lang: Lang, ar: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Ar => ar,
-        Lang::En => en,
-    }
+/// The articles a compare view shows, with their knowledge and every definition (for lookups
+/// inside the view's components).
+#[derive(Clone, Copy)]
+struct Slice(&'static Corpus);
+
+fn corpus() -> &'static Corpus {
+    expect_context::<Slice>().0
 }
+
+/// Most articles shown side by side on one event (the newest; the outlet filter chooses others).
+const MAX_COLUMNS: usize = 24;
 
 fn row_name(lang: Lang, r: Row) -> &'static str {
     match r {
@@ -192,23 +199,35 @@ fn LensBar() -> impl IntoView {
     }
 }
 
+/// Articles the pair picker offers (the filter's, newest first).
+const PICKER_ARTICLES: usize = 300;
+
 /// No event or articles chosen yet: pick an event, or two articles.
 #[component]
 fn Chooser() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
-    let a = RwSignal::new(corpus().articles[0].id.clone());
-    let b = RwSignal::new(
-        corpus()
-            .articles
-            .get(2)
-            .map_or_else(|| corpus().articles[0].id.clone(), |x| x.id.clone()),
-    );
+    let offered = Memo::new(move |_| {
+        let mut v = store().lib().matching(&st.get().filter);
+        v.truncate(PICKER_ARTICLES);
+        v
+    });
+    Effect::new(move |_| {
+        store().request(store().lib_untracked().meta_needs(&offered.get()));
+    });
+    let lib0 = store().lib_untracked();
+    let id_of = |i: Option<&u32>| {
+        i.and_then(|&i| store().lib_untracked().entry(i).map(|e| e.id.clone()))
+            .unwrap_or_default()
+    };
+    let first = offered.get_untracked();
+    let a = RwSignal::new(id_of(first.first()));
+    let b = RwSignal::new(id_of(first.get(2).or(first.get(1))));
     let us_pair = us.clone();
     let compare_pair = move |_| {
         let (x, y) = (a.get_untracked(), b.get_untracked());
-        if x != y {
+        if x != y && !x.is_empty() && !y.is_empty() {
             us_pair.push(&ViewState {
                 view: View::Compare,
                 articles: vec![x, y],
@@ -218,20 +237,22 @@ fn Chooser() -> impl IntoView {
         }
     };
     let options = move || {
-        corpus()
-            .articles
-            .iter()
-            .map(|x| {
-                let label = format!(
-                    "{} — {}",
-                    outlet_name(&x.outlet, lang.get()),
-                    x.display_title_ar()
-                );
-                view! { <option value=x.id.clone()>{label}</option> }
+        let lib = store().lib();
+        let l = lang.get();
+        offered
+            .get()
+            .into_iter()
+            .filter_map(|i| {
+                let e = lib.entry(i)?;
+                let title = lib
+                    .meta(i)
+                    .map_or_else(|| e.id.clone(), |m| m.title_ar.clone());
+                let label = format!("{} — {}", crate::widgets::outlet_of(i, l), title);
+                Some(view! { <option value=e.id.clone()>{label}</option> })
             })
             .collect_view()
     };
-    let mut events: Vec<&marsad_core::model::Event> = corpus().knowledge.events.iter().collect();
+    let mut events: Vec<marsad_core::model::Event> = lib0.summary().events.clone();
     events.sort_by_key(|e| e.date.start);
     view! {
         <section class="chooser">
@@ -247,14 +268,16 @@ fn Chooser() -> impl IntoView {
                             s.filter.facets.insert(Facet::Event, vec![id.clone()]);
                             us.href(&s)
                         };
-                        let main = e.refs.iter().filter(|r| r.role == EventRole::Main).map(|r| r.span.article.as_str()).collect::<std::collections::BTreeSet<_>>().len();
-                        let all = e.refs.iter().map(|r| r.span.article.as_str()).collect::<std::collections::BTreeSet<_>>().len();
+                        let facets = lib0.facets();
+                        let all = facets.articles_with(Facet::Event, &e.id).len();
+                        let main = facets.articles_with(Facet::Event, &format!("{}:main", e.id)).len();
+                        let (date, title_ar, title_en) = (e.date, e.title_ar.clone(), e.title_en.clone());
                         view! {
                             <li>
                                 <a href=href data-event=e.id.clone()>
-                                    <time>{move || format_spec(&e.date, lang.get())}</time>
+                                    <time>{move || format_spec(&date, lang.get())}</time>
                                     " "
-                                    <span>{move || if lang.get() == Lang::Ar { e.title_ar.clone() } else { e.title_en.clone() }}</span>
+                                    <span>{move || if lang.get() == Lang::Ar { title_ar.clone() } else { title_en.clone() }}</span>
                                 </a>
                                 <span class="facet-count">{move || format!("{all} · {main} {}", tr(lang.get(), "رئيسي", "main"))}</span>
                             </li>
@@ -264,8 +287,8 @@ fn Chooser() -> impl IntoView {
             </ol>
             <h2>{move || tr(lang.get(), "أو قارن مقالين", "Or compare two articles")}</h2>
             <div class="pair-picker">
-                <select data-testid="pick-a" on:change=move |ev| a.set(event_target_value(&ev)) prop:value=move || a.get()>{options}</select>
-                <select data-testid="pick-b" on:change=move |ev| b.set(event_target_value(&ev)) prop:value=move || b.get()>{options}</select>
+                <select data-testid="pick-a" aria-label=move || tr(lang.get(), "المقال الأول", "First article") on:change=move |ev| a.set(event_target_value(&ev)) prop:value=move || a.get()>{options}</select>
+                <select data-testid="pick-b" aria-label=move || tr(lang.get(), "المقال الثاني", "Second article") on:change=move |ev| b.set(event_target_value(&ev)) prop:value=move || b.get()>{options}</select>
                 <button type="button" data-testid="compare-pair" on:click=compare_pair>{move || tr(lang.get(), "قارن", "Compare")}</button>
             </div>
         </section>
@@ -285,10 +308,46 @@ fn EventCompare() -> impl IntoView {
             .unwrap_or_default()
     });
     let outlets = Memo::new(move |_| st.get().selected(Facet::Outlet).to_vec());
-    let columns = Memo::new(move |_| event_columns(corpus(), &event_id.get(), &outlets.get()));
+    // The event's articles (of the chosen outlets), newest first, at most MAX_COLUMNS.
+    let covering = Memo::new(move |_| {
+        let lib = store().lib();
+        let chosen = outlets.get();
+        let all: Vec<u32> = lib
+            .facets()
+            .articles_with(Facet::Event, &event_id.get())
+            .iter()
+            .copied()
+            .filter(|&a| {
+                chosen.is_empty() || lib.outlet_of(a).is_some_and(|o| chosen.contains(&o.id))
+            })
+            .collect();
+        all
+    });
+    let shown = Memo::new(move |_| {
+        covering
+            .get()
+            .into_iter()
+            .take(MAX_COLUMNS)
+            .collect::<Vec<u32>>()
+    });
+    let columns = Memo::new(move |_| {
+        slice(&shown.get()).map(|c| event_columns(c, &event_id.get(), &outlets.get()))
+    });
+    Effect::new(move |_| {
+        store().request(store().lib_untracked().article_needs(&shown.get()));
+    });
     // Column order: the reader's own arrangement, reset when the event changes.
     let order: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
-    Effect::new(move |_| order.set(columns.get().iter().map(|c| c.article.clone()).collect()));
+    Effect::new(move |_| {
+        order.set(
+            columns
+                .get()
+                .unwrap_or_default()
+                .iter()
+                .map(|c| c.article.clone())
+                .collect(),
+        )
+    });
     let mv = move |id: String, delta: isize| {
         order.update(|o| {
             if let Some(i) = o.iter().position(|x| *x == id) {
@@ -301,10 +360,15 @@ fn EventCompare() -> impl IntoView {
         <section class="event-compare" data-testid="event-compare" data-event=move || event_id.get()>
             {move || {
                 let l = lang.get();
-                corpus().knowledge.event(&event_id.get()).map(|e| view! {
+                let lib = store().lib_untracked();
+                let more = covering.get().len().saturating_sub(MAX_COLUMNS);
+                lib.summary().events.iter().find(|e| e.id == event_id.get()).cloned().map(|e| view! {
                     <header class="compare-head">
                         <h1 class="results-title">{if l == Lang::Ar { e.title_ar.clone() } else { e.title_en.clone() }}</h1>
-                        <p class="row-meta"><time>{format_spec(&e.date, l)}</time>{e.note_en.clone().map(|n| view! { " · " <span lang="en" dir="ltr">{crate::reader::note(&n)}</span> })}</p>
+                        <p class="row-meta"><time>{format_spec(&e.date, l)}</time>{e.note_en.clone().map(|n| view! { " · " <span lang="en" dir="ltr">{note(&n)}</span> })}</p>
+                        {(more > 0).then(|| view! {
+                            <p class="hint">{format!("{} {more}", tr(l, "مقالات أخرى تغطي الحدث؛ اختر وسائل من مرشّح الوسيلة لعرضها:", "more articles cover this event; choose outlets in the outlet filter to see them:"))}</p>
+                        })}
                     </header>
                 })
             }}
@@ -312,7 +376,13 @@ fn EventCompare() -> impl IntoView {
                 {move || {
                     let l = lang.get();
                     let s = st.get();
-                    let cols = columns.get();
+                    let Some(cols) = columns.get() else {
+                        return loading(l).into_any();
+                    };
+                    let Some(c) = slice(&shown.get()) else {
+                        return loading(l).into_any();
+                    };
+                    provide_context(Slice(c));
                     let ordered: Vec<_> = order.get().iter().filter_map(|id| cols.iter().find(|c| &c.article == id).cloned()).collect();
                     if ordered.is_empty() {
                         return view! { <p class="no-results">{tr(l, "لا مقالات تغطي هذا الحدث ضمن المرشّحات الحالية.", "No article covers this event within the current filters.")}</p> }.into_any();
@@ -423,16 +493,27 @@ fn TwoArticles() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
-    let pair = Memo::new(move |_| st.get().articles.clone());
+    let pair = Memo::new(move |_| {
+        let lib = store().lib_untracked();
+        st.get()
+            .articles
+            .iter()
+            .filter_map(|id| lib.number(id))
+            .collect::<Vec<u32>>()
+    });
+    Effect::new(move |_| {
+        store().request(store().lib_untracked().text_needs(&pair.get()));
+    });
     move || {
         let ids = pair.get();
-        let (Some(a), Some(b)) = (corpus().article(&ids[0]), corpus().article(&ids[1])) else {
-            return ().into_any();
-        };
-        let Some(al) = align(corpus(), &a.id, &b.id) else {
-            return ().into_any();
-        };
         let l = lang.get();
+        let (Some(a), Some(b)) = (
+            ids.first().and_then(|&i| crate::data::text(i)),
+            ids.get(1).and_then(|&i| crate::data::text(i)),
+        ) else {
+            return loading(l).into_any();
+        };
+        let al = align_articles(a, b);
         let side = |art: &'static marsad_core::Article, sd: Side, n: Option<u32>| {
             let Some(n) = n else {
                 return view! { <div class="pair-cell empty-side"></div> }.into_any();
@@ -520,12 +601,18 @@ fn LensView() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
+    Effect::new(move |_| store().request(vec![FileId::Lenses]));
     move || {
         let l = lang.get();
         let s = st.get();
+        let (Some(lenses), Some(defs)) = (store().lib().lenses(), slice(&[])) else {
+            return loading(l).into_any();
+        };
+        provide_context(Slice(defs));
+        let lenses: Arc<Lenses> = lenses;
         match s.lens {
             Some(Lens::Naming) => {
-                let m = naming_matrix(corpus());
+                let m = &lenses.naming;
                 let head = m
                     .outlets
                     .iter()
@@ -553,16 +640,25 @@ fn LensView() -> impl IntoView {
                                     })
                                     .collect_view();
                                 if c.wordings.is_empty() {
-                                    let reason = corpus()
-                                        .knowledge
-                                        .referent(&r.referent)
-                                        .and_then(|x| x.absent.iter().find(|a| corpus().article(&a.article).is_some_and(|art| art.outlet == c.outlet)))
+                                    let lib = store().lib_untracked();
+                                    let reason = lib
+                                        .summary()
+                                        .referents
+                                        .iter()
+                                        .find(|x| x.id == r.referent)
+                                        .and_then(|x| {
+                                            x.absent.iter().find(|a| {
+                                                lib.number(&a.article)
+                                                    .and_then(|i| lib.outlet_of(i))
+                                                    .is_some_and(|o| o.id == c.outlet)
+                                            })
+                                        })
                                         .map(|a| a.reason_en.clone())
                                         .unwrap_or_default();
                                     return view! {
                                         <td class="not-mentioned" title=reason.clone()>
                                             {tr(l, "لا يُذكر", "not mentioned")}
-                                            <span class="cell-note" lang="en" dir="ltr">{crate::reader::note(&reason)}</span>
+                                            <span class="cell-note" lang="en" dir="ltr">{note(&reason)}</span>
                                         </td>
                                     }
                                     .into_any();
@@ -582,7 +678,7 @@ fn LensView() -> impl IntoView {
                 .into_any()
             }
             Some(Lens::Voices) => {
-                let v = voices_by_outlet(corpus());
+                let v = &lenses.voices;
                 let cats = marsad_core::model::ACTOR_CATEGORIES;
                 let head = v
                     .iter()
@@ -628,11 +724,12 @@ fn LensView() -> impl IntoView {
                 .into_any()
             }
             Some(Lens::Claims) => {
-                let tbl = claims_table(corpus());
+                let tbl = &lenses.claims;
+                let lib = store().lib_untracked();
                 let head = tbl
                     .articles
                     .iter()
-                    .map(|a| view! { <th scope="col">{corpus().article(a).map(|x| outlet_name(&x.outlet, l)).unwrap_or_default()}</th> })
+                    .map(|a| view! { <th scope="col">{lib.number(a).map(|i| crate::widgets::outlet_of(i, l)).unwrap_or_default()}</th> })
                     .collect_view();
                 let rows = tbl
                     .rows
@@ -653,7 +750,7 @@ fn LensView() -> impl IntoView {
                                     ViewState {
                                         view: View::Read,
                                         article: Some(sp.article.clone()),
-                                        paragraph: corpus().block_of(sp).and_then(|b| b.number),
+                                        paragraph: lenses.quotes.get(sp).and_then(|q| q.paragraph),
                                         layers: vec![AnnotationLayer::Claims],
                                         articles: vec![],
                                         lens: None,

@@ -1,25 +1,19 @@
 //! The library: facets with counts (outlet, event, actor, voice category, naming, technique,
-//! frame, dates) and the list of matching articles, each with the exact words that made it match.
+//! frame, dates), the list of matching articles one page at a time in the chosen order, and under
+//! each the exact words that made it match.
 
+use crate::data::store;
 use crate::search::{SearchBox, SearchResults};
 use crate::state::use_url_state;
-use crate::{corpus, index};
+use crate::widgets::{Pager, outlet_of};
 use leptos::prelude::*;
+use marsad_core::Date;
 use marsad_core::analysis::annotate::AnnotationLayer;
-use marsad_core::analysis::filter::{Facet, FacetValue, date_bounds, evidence};
+use marsad_core::analysis::filter::{Facet, FacetValue, evidence};
+use marsad_core::bundle::Library as Lib;
 use marsad_core::view::i18n::{Lang, Msg, facet_name, format_spec, t};
-use marsad_core::view::url::{View, ViewState};
-use marsad_core::{Article, Date};
-
-pub fn outlet_name(id: &str, lang: Lang) -> String {
-    corpus()
-        .outlet(id)
-        .map(|o| match lang {
-            Lang::Ar => o.name_ar.clone(),
-            Lang::En => o.name_en.clone(),
-        })
-        .unwrap_or_else(|| id.to_string())
-}
+use marsad_core::view::pages::library_rows;
+use marsad_core::view::url::{Sort, View, ViewState};
 
 fn label(v: &FacetValue, lang: Lang) -> String {
     match lang {
@@ -31,55 +25,98 @@ fn label(v: &FacetValue, lang: Lang) -> String {
 /// Facets shown open by default (the others open when they have a selection).
 const OPEN: [Facet; 3] = [Facet::Outlet, Facet::Naming, Facet::Event];
 
+/// Values a facet lists before "show more".
+const TOP_VALUES: usize = 12;
+
 #[component]
 pub fn Library() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
-    let filters = us.filters;
-    let results = Memo::new(move |_| {
-        index()
-            .matching(corpus(), &filters.get().filter)
-            .into_iter()
-            .map(|a| a.id.clone())
-            .collect::<Vec<_>>()
+    let searching = Memo::new(move |_| st.get().searching());
+    let rows = Memo::new(move |_| {
+        let s = st.get();
+        library_rows(&store().lib(), &s)
     });
-    let searching = Memo::new(move |_| !st.get().q.trim().is_empty());
-
+    // Titles of the rows on screen.
+    Effect::new(move |_| {
+        let r = rows.get();
+        store().request(store().lib_untracked().meta_needs(&r.items));
+    });
+    let total = store().lib_untracked().len();
     view! {
         <div class="library">
             <SearchBox />
             <Filters />
             <section class="results" aria-labelledby="results-title">
                 <h1 id="results-title" class="results-title">{move || t(lang.get(), Msg::Articles)}</h1>
+                <SortControl />
                 <Show when=move || searching.get()>
                     <SearchResults />
                 </Show>
                 <Show when=move || !searching.get()>
-                <p class="results-count" data-testid="results-count">
-                    {move || {
-                        let l = lang.get();
-                        format!("{} {} {} {}", t(l, Msg::Showing), results.get().len(), t(l, Msg::Of), corpus().articles.len())
-                    }}
-                </p>
-                <Show
-                    when=move || !results.get().is_empty()
-                    fallback=move || view! { <p class="no-results">{move || t(lang.get(), Msg::NoMatches)}</p> }
-                >
-                    <ol class="article-list" data-testid="article-list">
-                        <For
-                            each=move || results.get()
-                            key=|id| id.clone()
-                            children=move |id| {
-                                let article = corpus().article(&id).expect("ids come from the corpus");
-                                view! { <ArticleRow article=article /> }
-                            }
-                        />
-                    </ol>
-                </Show>
+                    <p class="results-count" data-testid="results-count">
+                        {move || {
+                            let l = lang.get();
+                            format!("{} {} {} {}", t(l, Msg::Showing), rows.get().total, t(l, Msg::Of), total)
+                        }}
+                    </p>
+                    <Show
+                        when=move || { rows.get().total > 0 }
+                        fallback=move || view! { <p class="no-results">{move || t(lang.get(), Msg::NoMatches)}</p> }
+                    >
+                        <ol class="article-list" data-testid="article-list">
+                            <For
+                                each=move || rows.get().items
+                                key=|i| *i
+                                children=move |i| view! { <ArticleRow article=i /> }
+                            />
+                        </ol>
+                        <Pager paged=Signal::derive(move || rows.get()) />
+                    </Show>
                 </Show>
             </section>
         </div>
+    }
+}
+
+/// The order of the list: newest first, by outlet, or (while searching) best match.
+#[component]
+fn SortControl() -> impl IntoView {
+    let us = use_url_state();
+    let st = us.state;
+    view! {
+        <nav class="sort-control" data-testid="sort" aria-label=move || t(st.get().lang, Msg::SortBy)>
+            <span class="sort-label">{move || t(st.get().lang, Msg::SortBy)}</span>
+            {Sort::ALL
+                .into_iter()
+                .map(|sort| {
+                    let us = us.clone();
+                    let href = move || {
+                        let s = st.get();
+                        us.href(&ViewState { sort: Some(sort), page: None, ..s })
+                    };
+                    let name = match sort {
+                        Sort::Date => Msg::SortDate,
+                        Sort::Outlet => Msg::SortOutlet,
+                        Sort::Relevance => Msg::SortRelevance,
+                    };
+                    let current = move || st.get().sort() == sort;
+                    view! {
+                        <Show when=move || sort != Sort::Relevance || st.get().searching()>
+                            <a
+                                href=href.clone()
+                                class:current=current
+                                aria-current=move || current().then_some("true")
+                                data-sort=sort.name()
+                            >
+                                {move || t(st.get().lang, name)}
+                            </a>
+                        </Show>
+                    }
+                })
+                .collect_view()}
+        </nav>
     }
 }
 
@@ -95,34 +132,69 @@ fn layer_for(facet: Facet) -> Option<AnnotationLayer> {
     }
 }
 
+/// Whether a state filters on knowledge (anything but outlets and dates): rows then show the
+/// words that made them match.
+fn wants_evidence(s: &ViewState) -> bool {
+    s.filter.facets.keys().any(|f| *f != Facet::Outlet)
+}
+
 #[component]
-fn ArticleRow(article: &'static Article) -> impl IntoView {
+fn ArticleRow(article: u32) -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
+    let lib0 = store().lib_untracked();
+    let Some(entry) = lib0.entry(article).cloned() else {
+        return ().into_any();
+    };
+    let id = entry.id.clone();
+    let outlet = lib0
+        .summary()
+        .outlets
+        .get(entry.outlet as usize)
+        .map(|o| o.id.clone())
+        .unwrap_or_default();
+    let meta = Memo::new(move |_| store().lib().meta(article).cloned());
+    let evidence_on = Memo::new(move |_| wants_evidence(&st.get()));
+    Effect::new(move |_| {
+        if evidence_on.get() {
+            store().request(store().lib_untracked().article_needs(&[article]));
+        }
+    });
     let us_href = us.clone();
+    let id_href = id.clone();
     let href = move || {
         let s = st.get();
         us_href.href(&ViewState {
             view: View::Read,
-            article: Some(article.id.clone()),
+            article: Some(id_href.clone()),
             paragraph: None,
+            page: None,
             ..s
         })
     };
     // For every selected knowledge value: the words of this article that match it.
+    let id_ev = id.clone();
     let evidence_rows = move || {
         let s = st.get();
+        if !wants_evidence(&s) {
+            return ().into_any();
+        }
+        let lib = store().lib();
+        let Some(corpus) = lib.corpus_of(&[article]) else {
+            return ().into_any();
+        };
         let l = s.lang;
         let mut rows = Vec::new();
         for facet in Facet::ALL.into_iter().filter(|f| *f != Facet::Outlet) {
             for value in s.selected(facet) {
-                let spans = evidence(corpus(), &article.id, facet, value);
+                let spans = evidence(&corpus, &id_ev, facet, value);
                 if spans.is_empty() {
                     continue;
                 }
-                let name = index().value(facet, value).map(|v| {
-                    let parent = v.parent.as_deref().and_then(|p| index().value(facet, p));
+                let index = lib.facets();
+                let name = index.value(facet, value).map(|v| {
+                    let parent = v.parent.as_deref().and_then(|p| index.value(facet, p));
                     match parent {
                         Some(p) => format!("{} · {}", label(p, l), label(v, l)),
                         None => label(v, l),
@@ -132,10 +204,11 @@ fn ArticleRow(article: &'static Article) -> impl IntoView {
                     .into_iter()
                     .take(6)
                     .map(|span| {
-                        let block = corpus().block_of(&span).copied();
+                        let block = corpus.block_of(&span).copied();
                         let mut target = ViewState {
                             view: View::Read,
-                            article: Some(article.id.clone()),
+                            article: Some(id_ev.clone()),
+                            page: None,
                             ..s.clone()
                         };
                         target.paragraph = block.and_then(|b| b.number);
@@ -145,7 +218,7 @@ fn ArticleRow(article: &'static Article) -> impl IntoView {
                             target.layers.push(layer);
                             target.layers.sort();
                         }
-                        let words = corpus().span_text(&span);
+                        let words = corpus.span_text(&span);
                         let shown: String = if words.chars().count() > 90 {
                             format!("{}…", words.chars().take(90).collect::<String>())
                         } else {
@@ -168,26 +241,38 @@ fn ArticleRow(article: &'static Article) -> impl IntoView {
                 });
             }
         }
-        rows.collect_view()
+        rows.collect_view().into_any()
     };
+    let published = entry.published;
+    let id_pending = id.clone();
     view! {
-        <li class="article-row" data-article=article.id.clone()>
+        <li class="article-row" data-article=id data-outlet=outlet>
             <div class="row-meta">
-                <span class="outlet-name">{move || outlet_name(&article.outlet, lang.get())}</span>
+                <span class="outlet-name">{move || outlet_of(article, lang.get())}</span>
                 <span class="sep" aria-hidden="true">" · "</span>
-                <time datetime=article.published.start.to_string()>{move || format_spec(&article.published, lang.get())}</time>
+                <time datetime=published.start.to_string()>{move || format_spec(&published, lang.get())}</time>
             </div>
-            <a class="row-headline" href=href lang="ar" dir="rtl">{article.display_title_ar()}</a>
-            <Show when=move || article.supplied_title_ar.is_some()>
-                <span class="supplied-mark">{move || format!("({})", t(lang.get(), Msg::SuppliedTitle))}</span>
-            </Show>
-            <Show when=move || lang.get() == Lang::En && article.title_en.is_some()>
-                <p class="gloss" lang="en" dir="ltr">{article.title_en.clone()}</p>
-            </Show>
-            <div class="row-words">{move || format!("{} {}", article.word_count, t(lang.get(), Msg::Words))}</div>
+            {move || match meta.get() {
+                Some(m) => {
+                    let supplied = m.supplied;
+                    let gloss = m.title_en.clone();
+                    let words = m.words;
+                    view! {
+                        <a class="row-headline" href=href.clone() lang="ar" dir="rtl">{m.title_ar.clone()}</a>
+                        {supplied.then(|| view! { <span class="supplied-mark">{move || format!("({})", t(lang.get(), Msg::SuppliedTitle))}</span> })}
+                        <Show when=move || lang.get() == Lang::En && gloss.is_some()>
+                            <p class="gloss" lang="en" dir="ltr">{m.title_en.clone()}</p>
+                        </Show>
+                        <div class="row-words">{move || format!("{} {}", words, t(lang.get(), Msg::Words))}</div>
+                    }
+                    .into_any()
+                }
+                None => view! { <a class="row-headline pending" href=href.clone()>{id_pending.clone()}</a> }.into_any(),
+            }}
             <div class="evidence">{evidence_rows}</div>
         </li>
     }
+    .into_any()
 }
 
 #[component]
@@ -196,9 +281,16 @@ fn Filters() -> impl IntoView {
     let st = us.state;
     let filters = us.filters;
     let lang = Memo::new(move |_| st.get().lang);
-    let (min, max) = date_bounds(corpus()).map_or((String::new(), String::new()), |(a, b)| {
-        (a.to_string(), b.to_string())
-    });
+    let lib0 = store().lib_untracked();
+    let dates = lib0.dates();
+    let (min, max) = (
+        dates.iter().map(|d| d.start).min(),
+        dates.iter().map(|d| d.end).max(),
+    );
+    let (min, max) = (
+        min.map(|d| d.to_string()).unwrap_or_default(),
+        max.map(|d| d.to_string()).unwrap_or_default(),
+    );
 
     let us_date = us.clone();
     let set_date = move |which: &'static str, value: String| {
@@ -213,6 +305,7 @@ fn Filters() -> impl IntoView {
         {
             (s.filter.from, s.filter.to) = (Some(t), Some(f));
         }
+        s.page = None;
         us_date.push(&s);
     };
     let set_from = set_date.clone();
@@ -223,6 +316,7 @@ fn Filters() -> impl IntoView {
             lang: s.lang,
             q: s.q,
             layers: s.layers,
+            sort: s.sort,
             ..ViewState::default()
         });
     };
@@ -265,6 +359,67 @@ fn Filters() -> impl IntoView {
     }
 }
 
+/// Which values a facet shows: with few values, all of them; with many, those selected and the
+/// top ones by count (or, when the reader types in the facet's own box, those whose label
+/// contains what was typed), unless "show more" is on. Qualified values (an event's role, a
+/// referent's wording) show when their parent or they themselves are selected.
+fn visible_values(
+    lib: &Lib,
+    facet: Facet,
+    selected: &[String],
+    counts: &[(String, usize)],
+    find: &str,
+    all: bool,
+) -> Vec<String> {
+    let index = lib.facets();
+    let values: Vec<&FacetValue> = index
+        .values(facet)
+        .iter()
+        .filter(|v| match &v.parent {
+            None => true,
+            Some(p) => selected.iter().any(|x| x == p || x == &v.value),
+        })
+        .collect();
+    let find = marsad_core::text::normalize(find.trim());
+    if !find.is_empty() {
+        return values
+            .into_iter()
+            .filter(|v| {
+                marsad_core::text::normalize(&v.label_ar).contains(&find)
+                    || marsad_core::text::normalize(&v.label_en).contains(&find)
+                    || selected.contains(&v.value)
+            })
+            .map(|v| v.value.clone())
+            .collect();
+    }
+    if all || values.len() <= TOP_VALUES + 3 {
+        return values.into_iter().map(|v| v.value.clone()).collect();
+    }
+    let count = |v: &str| counts.iter().find(|(x, _)| x == v).map_or(0, |(_, n)| *n);
+    let mut top: Vec<&FacetValue> = values
+        .iter()
+        .copied()
+        .filter(|v| v.parent.is_none())
+        .collect();
+    top.sort_by_key(|v| std::cmp::Reverse(count(&v.value)));
+    let keep: Vec<&str> = top
+        .iter()
+        .take(TOP_VALUES)
+        .map(|v| v.value.as_str())
+        .collect();
+    values
+        .into_iter()
+        .filter(|v| {
+            keep.contains(&v.value.as_str())
+                || selected.contains(&v.value)
+                || v.parent
+                    .as_ref()
+                    .is_some_and(|p| keep.contains(&p.as_str()))
+        })
+        .map(|v| v.value.clone())
+        .collect()
+}
+
 #[component]
 fn FacetBox(facet: Facet) -> impl IntoView {
     let us = use_url_state();
@@ -272,14 +427,18 @@ fn FacetBox(facet: Facet) -> impl IntoView {
     let filters = us.filters;
     let lang = Memo::new(move |_| st.get().lang);
     let counts = Memo::new(move |_| {
-        index()
-            .counts(corpus(), &filters.get().filter, facet)
+        store()
+            .lib()
+            .counts(&filters.get().filter, facet)
             .into_iter()
             .map(|(v, n)| (v.value.clone(), n))
             .collect::<Vec<_>>()
     });
     let selected = Memo::new(move |_| filters.get().selected(facet).to_vec());
     let selected_count = move || selected.get().len();
+    let find = RwSignal::new(String::new());
+    let show_all = RwSignal::new(false);
+    let many = store().lib_untracked().facets().values(facet).len() > TOP_VALUES + 3;
     // On a phone only the outlets start open, so that the results are not pushed off screen.
     let narrow = window()
         .inner_width()
@@ -292,23 +451,21 @@ fn FacetBox(facet: Facet) -> impl IntoView {
         OPEN.contains(&facet)
     };
     let open = open_by_default || !st.get_untracked().selected(facet).is_empty();
-    // Qualified values (an event's role, a referent's wording) show when their parent or they
-    // themselves are selected, so that long lists stay short until asked for.
-    let visible = move || {
-        let sel = selected.get();
-        index()
-            .values(facet)
-            .iter()
-            .filter(|v| match &v.parent {
-                None => true,
-                Some(p) => sel.iter().any(|x| x == p || x == &v.value),
-            })
-            .map(|v| v.value.clone())
-            .collect::<Vec<_>>()
-    };
+    let visible = Memo::new(move |_| {
+        visible_values(
+            &store().lib(),
+            facet,
+            &selected.get(),
+            &counts.get(),
+            &find.get(),
+            show_all.get(),
+        )
+    });
     let toggle = move |value: String| {
         let mut s = st.get_untracked();
-        s.filter.toggle(facet, &value, index());
+        s.filter
+            .toggle(facet, &value, store().lib_untracked().facets());
+        s.page = None;
         us.push(&s);
     };
     view! {
@@ -319,22 +476,43 @@ fn FacetBox(facet: Facet) -> impl IntoView {
                     <span class="facet-selected">{selected_count}</span>
                 </Show>
             </summary>
+            {many.then(|| view! {
+                <input
+                    class="facet-find"
+                    type="search"
+                    dir="auto"
+                    data-testid="facet-find"
+                    placeholder=move || t(lang.get(), Msg::FindValue)
+                    aria-label=move || format!("{} — {}", facet_name(lang.get(), facet), t(lang.get(), Msg::FindValue))
+                    prop:value=move || find.get()
+                    on:input=move |ev| find.set(event_target_value(&ev))
+                />
+            })}
             <div class="facet-values">
                 <For
-                    each=visible
+                    each=move || visible.get()
                     key=|v| v.clone()
                     children=move |value| {
-                        let v = index().value(facet, &value).expect("listed values exist");
+                        let lib = store().lib_untracked();
+                        let Some(v) = lib.facets().value(facet, &value).cloned() else {
+                            return ().into_any();
+                        };
                         let toggle = toggle.clone();
                         let (val_check, val_count) = (value.clone(), value.clone());
                         let count = Memo::new(move |_| counts.get().iter().find(|(x, _)| *x == val_count).map_or(0, |(_, n)| *n));
                         let is_wording = facet == Facet::Naming && v.parent.is_some();
                         let data_value = value.clone();
                         let data_outlet = (facet == Facet::Outlet).then(|| value.clone());
+                        let nested = v.parent.is_some();
+                        let name = if is_wording {
+                            view! { <bdi class="facet-name" lang="ar" dir="rtl">{v.label_ar.clone()}</bdi> }.into_any()
+                        } else {
+                            view! { <span class="facet-name">{move || label(&v, lang.get())}</span> }.into_any()
+                        };
                         view! {
                             <label
                                 class="facet-value"
-                                class:nested=v.parent.is_some()
+                                class:nested=nested
                                 class:empty=move || count.get() == 0
                                 data-value=data_value
                                 data-outlet=data_outlet
@@ -344,17 +522,19 @@ fn FacetBox(facet: Facet) -> impl IntoView {
                                     prop:checked=move || selected.get().contains(&val_check)
                                     on:change=move |_| toggle(value.clone())
                                 />
-                                {if is_wording {
-                                    view! { <bdi class="facet-name" lang="ar" dir="rtl">{v.label_ar.clone()}</bdi> }.into_any()
-                                } else {
-                                    view! { <span class="facet-name">{move || label(v, lang.get())}</span> }.into_any()
-                                }}
+                                {name}
                                 <span class="facet-count">{count}</span>
                             </label>
                         }
+                        .into_any()
                     }
                 />
             </div>
+            {many.then(|| view! {
+                <button type="button" class="facet-more" data-testid="facet-more" on:click=move |_| show_all.update(|a| *a = !*a)>
+                    {move || if show_all.get() { t(lang.get(), Msg::ShowFewer) } else { t(lang.get(), Msg::ShowMore) }}
+                </button>
+            })}
         </details>
     }
 }

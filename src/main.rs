@@ -1,3 +1,4 @@
 fn main() {
+    marsad::data::start();
     leptos::mount::mount_to_body(marsad::App);
 }

@@ -1,15 +1,15 @@
 //! The reader: one article, right to left, numbered paragraphs (each with its own link), marked
 //! artifacts and oddities, and togglable annotation layers whose highlights explain themselves.
 
-use crate::library::outlet_name;
+use crate::data::store;
 use crate::state::use_url_state;
-use crate::{corpus, engine, search_index};
+use crate::widgets::{loading, note, outlet_name};
 use leptos::prelude::*;
-use marsad_core::analysis::annotate::{
-    AnnotationLayer, Mark, engine_marks, marks, search_marks, segments,
-};
-use marsad_core::model::frame_ar;
-use marsad_core::view::i18n::{Lang, Msg, format_spec, layer_name, split_quotations, t};
+use marsad_core::Corpus;
+use marsad_core::analysis::annotate::{AnnotationLayer, Mark, search_marks, segments};
+use marsad_core::bundle::{FileId, Notes};
+use marsad_core::model::{Layer, frame_ar};
+use marsad_core::view::i18n::{Lang, Msg, format_spec, layer_name, t};
 use marsad_core::view::url::{View, ViewState};
 use marsad_core::{Article, Block, BlockKind};
 
@@ -27,33 +27,60 @@ fn artifact_label(kind: BlockKind, lang: Lang) -> &'static str {
     }
 }
 
-/// An English note with its «Arabic quotations» isolated, so that the two directions never mix.
-pub(crate) fn note(text: &str) -> impl IntoView + use<> {
-    split_quotations(text)
-        .into_iter()
-        .map(|(quoted, run)| {
-            let run = run.to_string();
-            if quoted {
-                view! { <bdi lang="ar" dir="rtl">{run}</bdi> }.into_any()
-            } else {
-                run.into_any()
-            }
-        })
-        .collect_view()
-}
-
 #[component]
 pub fn Reader() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     // The article only changes with deliberate navigation; the reader re-renders then only.
     let article_id = Memo::new(move |_| st.get().article.clone());
-    move || {
+    let number = Memo::new(move |_| {
         article_id
             .get()
-            .and_then(|id| corpus().article(&id))
-            .map(|a| view! { <ArticleView article=a /> })
+            .and_then(|id| store().lib_untracked().number(&id))
+    });
+    Effect::new(move |_| {
+        if let Some(i) = number.get() {
+            store().request(vec![FileId::Text(i), FileId::Notes(i)]);
+        }
+    });
+    let loaded = Memo::new(move |_| {
+        let i = number.get()?;
+        Some((
+            crate::data::text(i)?,
+            crate::data::notes(i)?,
+            crate::data::slice(&[i])?,
+        ))
+    });
+    move || {
+        let l = st.get_untracked().lang;
+        match (number.get(), loaded.get()) {
+            (Some(_), Some((a, n, c))) => {
+                view! { <ArticleView article=a notes=n corpus=c /> }.into_any()
+            }
+            (Some(i), None) => match store()
+                .failure(FileId::Text(i))
+                .or_else(|| store().failure(FileId::Notes(i)))
+            {
+                Some(e) => view! {
+                    <section class="notice" role="alert">
+                        <p class="notice-title">{t(l, Msg::NotLoaded)}</p>
+                        <p lang="en" dir="ltr"><code>{e}</code></p>
+                    </section>
+                }
+                .into_any(),
+                None => loading(l).into_any(),
+            },
+            (None, _) => ().into_any(),
+        }
     }
+}
+
+/// The article being read, with its knowledge (for lookups inside the reader's components).
+#[derive(Clone, Copy)]
+struct Slice(&'static Corpus);
+
+fn corpus() -> &'static Corpus {
+    expect_context::<Slice>().0
 }
 
 /// What the details panel shows: the marks covering the chosen words.
@@ -61,7 +88,13 @@ pub fn Reader() -> impl IntoView {
 struct Chosen(RwSignal<Vec<usize>>);
 
 #[component]
-fn ArticleView(article: &'static Article) -> impl IntoView {
+fn ArticleView(
+    article: &'static Article,
+    notes: &'static Notes,
+    /// The article with its knowledge, for lookups.
+    corpus: &'static Corpus,
+) -> impl IntoView {
+    provide_context(Slice(corpus));
     let us = use_url_state();
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
@@ -69,19 +102,13 @@ fn ArticleView(article: &'static Article) -> impl IntoView {
     let q = Memo::new(move |_| st.get().q.clone());
     let all_marks = Memo::new(move |_| {
         let layers = layers.get();
-        let mut all = marks(corpus(), &article.id, &layers);
-        if layers
+        let mut all: Vec<Mark> = notes
+            .marks
             .iter()
-            .any(|l| matches!(l, AnnotationLayer::Dates | AnnotationLayer::Reuse))
-        {
-            all.extend(engine_marks(corpus(), engine(), &article.id, &layers));
-        }
-        all.extend(search_marks(
-            corpus(),
-            search_index(),
-            &article.id,
-            &q.get(),
-        ));
+            .filter(|m| layers.contains(&m.layer))
+            .cloned()
+            .collect();
+        all.extend(search_marks(article, &q.get()));
         all.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.layer));
         all
     });
@@ -102,7 +129,7 @@ fn ArticleView(article: &'static Article) -> impl IntoView {
         }
     });
 
-    let outlet = corpus().outlet(&article.outlet);
+    let outlet = store().lib_untracked().outlet(&article.outlet).cloned();
     let us_back = us.clone();
     let back = move || {
         let s = st.get();
@@ -114,7 +141,7 @@ fn ArticleView(article: &'static Article) -> impl IntoView {
         })
     };
     let city = move || {
-        outlet.and_then(|o| match lang.get() {
+        outlet.as_ref().and_then(|o| match lang.get() {
             Lang::Ar => o.city_ar.clone(),
             Lang::En => o.city_en.clone(),
         })
@@ -125,9 +152,7 @@ fn ArticleView(article: &'static Article) -> impl IntoView {
         .find(|b| b.kind == BlockKind::Headline)
         .copied();
     // Textual oddities are announced at the top whether or not their layer is on.
-    let oddities = corpus()
-        .knowledge
-        .count(marsad_core::model::Layer::Oddities, &article.id);
+    let oddities = notes.knowledge.count(Layer::Oddities, &article.id);
     let us_odd = us.clone();
     let oddities_href = move || {
         let mut s = st.get();
@@ -364,13 +389,13 @@ fn Details(marks: Memo<Vec<Mark>>) -> impl IntoView {
                             } else if m.elsewhere.is_empty() {
                                 view! { <p class="nowhere">{t(l, Msg::NowhereElse)}</p> }.into_any()
                             } else {
+                                let lib = store().lib_untracked();
                                 let links = m
                                     .elsewhere
+                                    .shown
                                     .iter()
-                                    .take(12)
                                     .map(|s| {
-                                        let art = corpus().article(&s.article);
-                                        let n = corpus().block_of(s).and_then(|b| b.number);
+                                        let n = s.paragraph;
                                         let state = st.get_untracked();
                                         let href = us.href(&ViewState {
                                             view: View::Read,
@@ -378,21 +403,26 @@ fn Details(marks: Memo<Vec<Mark>>) -> impl IntoView {
                                             paragraph: n,
                                             ..state
                                         });
-                                        let who = art.map(|a| outlet_name(&a.outlet, l)).unwrap_or_default();
+                                        let who = lib
+                                            .number(&s.article)
+                                            .map(|i| crate::widgets::outlet_of(i, l))
+                                            .unwrap_or_default();
                                         view! {
                                             <li>
                                                 <a href=href>
                                                     <span class="where-outlet">{who}</span>
                                                     {n.map(|n| format!(" ¶{n} "))}
-                                                    <bdi lang="ar" dir="rtl">{corpus().span_text(s).to_string()}</bdi>
+                                                    <bdi lang="ar" dir="rtl">{s.words.clone()}</bdi>
                                                 </a>
                                             </li>
                                         }
                                     })
                                     .collect_view();
+                                let more = m.elsewhere.more;
                                 view! {
                                     <p class="also-in">{t(l, Msg::AlsoIn)}</p>
                                     <ul class="elsewhere">{links}</ul>
+                                    {(more > 0).then(|| view! { <p class="also-more">{format!("+{more} {}", t(l, Msg::AndMore))}</p> })}
                                 }
                                 .into_any()
                             };

@@ -1,13 +1,20 @@
-//! Live search in the library: the search box, and results as keyword-in-context lines grouped
-//! by outlet and article, each linking to its paragraph in the reader.
+//! Live search in the library: the search box, and results as keyword-in-context lines, one page
+//! of articles at a time in the chosen order (grouped under outlet headings when ordered by
+//! outlet), each line linking to its paragraph in the reader.
 
-use crate::library::outlet_name;
+use crate::data::store;
 use crate::state::use_url_state;
-use crate::{corpus, index, search_index};
+use crate::widgets::{Pager, loading, outlet_of, tr};
 use leptos::prelude::*;
-use marsad_core::analysis::results::{Narrowing, narrowest_filter, search, without};
+use marsad_core::analysis::results::{Narrowing, without};
+use marsad_core::bundle::library::indexed_block;
+use marsad_core::text::search::{block_hits, parse_query};
 use marsad_core::view::i18n::{Lang, Msg, facet_name, t};
-use marsad_core::view::url::{View, ViewState};
+use marsad_core::view::pages::search_page;
+use marsad_core::view::url::{Sort, View, ViewState};
+
+/// Keyword-in-context lines shown per article (the rest are counted).
+const LINES_PER_ARTICLE: usize = 3;
 
 /// The search box. Typing replaces the current history entry (no entry per keystroke).
 #[component]
@@ -40,125 +47,239 @@ pub fn SearchResults() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
-    let results = Memo::new(move |_| {
-        let s = st.get();
-        search(corpus(), index(), search_index(), &s.filter, &s.q)
+    let q = Memo::new(move |_| st.get().q);
+    // The postings chunks the query needs (a prefix may need a second round).
+    Effect::new(move |_| {
+        let query = parse_query(&q.get());
+        store().request(store().lib().search_needs(&query));
+    });
+    let page = Memo::new(move |_| search_page(&store().lib(), &st.get()));
+    // The texts of the articles on this page (for their lines).
+    Effect::new(move |_| {
+        if let Some(p) = page.get() {
+            store().request(store().lib_untracked().text_needs(&p.page.items));
+            store().request(store().lib_untracked().meta_needs(&p.page.items));
+        }
     });
     // Copy, so that the closures below can be rebuilt as often as needed.
     let us_drop = StoredValue::new(us.clone());
     let way_out = move || {
         let s = st.get();
-        let r = results.get();
-        (r.total == 0 && r.hidden > 0).then(|| narrowest_filter(corpus(), index(), search_index(), &s.filter, &s.q)).flatten().map(|(n, total)| {
-            let l = s.lang;
-            let what = match &n {
-                Narrowing::Value(f, v) => {
-                    let label = index().value(*f, v).map(|x| match l {
-                        Lang::Ar => x.label_ar.clone(),
-                        Lang::En => x.label_en.clone(),
-                    });
-                    format!("{}: {}", facet_name(l, *f), label.unwrap_or_else(|| v.clone()))
-                }
-                Narrowing::Dates => t(l, Msg::DateFilter).to_string(),
-            };
-            let target = ViewState { filter: without(&s.filter, &n, index()), ..s.clone() };
-            let us = us_drop.get_value();
-            view! {
-                <button type="button" class="drop-filter" data-testid="drop-filter" on:click=move |_| us.push(&target)>
-                    {format!("{} ({what}) → {total}", t(l, Msg::DropFilter))}
-                </button>
+        let p = page.get()?;
+        let r = &p.results;
+        if r.total != 0 || r.hidden == 0 {
+            return None;
+        }
+        let lib = store().lib();
+        let (n, total) = lib.narrowest(&parse_query(&s.q), &s.filter)?;
+        let l = s.lang;
+        let what = match &n {
+            Narrowing::Value(f, v) => {
+                let label = lib.facets().value(*f, v).map(|x| match l {
+                    Lang::Ar => x.label_ar.clone(),
+                    Lang::En => x.label_en.clone(),
+                });
+                format!(
+                    "{}: {}",
+                    facet_name(l, *f),
+                    label.unwrap_or_else(|| v.clone())
+                )
             }
+            Narrowing::Dates => t(l, Msg::DateFilter).to_string(),
+        };
+        let target = ViewState {
+            filter: without(&s.filter, &n, lib.facets()),
+            page: None,
+            ..s.clone()
+        };
+        let us = us_drop.get_value();
+        Some(view! {
+            <button type="button" class="drop-filter" data-testid="drop-filter" on:click=move |_| us.push(&target)>
+                {format!("{} ({what}) → {total}", t(l, Msg::DropFilter))}
+            </button>
         })
     };
+    let paged = Signal::derive(move || page.get().map(|p| p.page).unwrap_or_default());
     view! {
-        <section class="search-results" data-testid="search-results" data-q=move || st.get().q>
-            <p class="results-count" data-testid="hit-count">
-                {move || {
-                    let r = results.get();
+        <section class="search-results" data-testid="search-results" data-q=move || st.get().q data-ready=move || page.get().is_some().to_string()>
+            {move || match page.get() {
+                None => loading(lang.get()).into_any(),
+                Some(p) => {
                     let l = lang.get();
-                    let articles: usize = r.outlets.iter().map(|o| o.articles.len()).sum();
-                    format!("{} {} {} {} {}", r.total, t(l, Msg::Matches), t(l, Msg::MatchesIn), articles, t(l, Msg::Articles))
-                }}
-            </p>
-            <Show when=move || results.get().total == 0>
+                    let r = &p.results;
+                    view! {
+                        <p class="results-count" data-testid="hit-count">
+                            {format!("{} {} {} {} {}", r.total, t(l, Msg::Matches), t(l, Msg::MatchesIn), r.articles.len(), t(l, Msg::Articles))}
+                        </p>
+                    }
+                    .into_any()
+                }
+            }}
+            <Show when=move || page.get().is_some_and(|p| p.results.total == 0)>
                 <div class="no-results" data-testid="no-hits">
                     <p>{move || t(lang.get(), Msg::NoHits)}</p>
-                    <Show when=move || { results.get().hidden > 0 }>
-                        <p>{move || format!("{} {}", results.get().hidden, t(lang.get(), Msg::HiddenByFilters))}</p>
+                    <Show when=move || page.get().is_some_and(|p| p.results.hidden > 0)>
+                        <p>{move || format!("{} {}", page.get().map_or(0, |p| p.results.hidden), t(lang.get(), Msg::HiddenByFilters))}</p>
                     </Show>
                     {way_out}
                 </div>
             </Show>
             {move || {
-                let r = results.get();
+                let Some(p) = page.get() else { return ().into_any() };
                 let s = st.get();
-                let l = s.lang;
-                r.outlets
-                    .into_iter()
-                    .map(|group| {
-                        let name = outlet_name(&group.outlet, l);
-                        let articles = group
-                            .articles
-                            .into_iter()
-                            .map(|ah| {
-                                let article = &corpus().articles[ah.article];
-                                let lines = ah
-                                    .hits
-                                    .into_iter()
-                                    .map(|h| {
-                                        let snippet = h.snippet.text(article);
-                                        let mut parts = Vec::new();
-                                        let mut at = 0;
-                                        for m in &h.snippet.marks {
-                                            if m.start > at {
-                                                parts.push(snippet[at..m.start].to_string().into_any());
-                                            }
-                                            parts.push(view! { <mark class="hit">{snippet[m.clone()].to_string()}</mark> }.into_any());
-                                            at = m.end;
-                                        }
-                                        parts.push(snippet[at..].to_string().into_any());
-                                        let target = ViewState {
-                                            view: View::Read,
-                                            article: Some(article.id.clone()),
-                                            paragraph: h.paragraph,
-                                            ..s.clone()
-                                        };
-                                        let pnum = h.paragraph.map(|n| format!("¶{n}"));
-                                        view! {
-                                            <li class="kwic">
-                                                <a href=us.href(&target) data-testid="kwic">
-                                                    <span class="kwic-p">{pnum}</span>
-                                                    <span class="kwic-text" lang="ar" dir="rtl">
-                                                        {h.snippet.cut_before.then_some("… ")}
-                                                        {parts}
-                                                        {h.snippet.cut_after.then_some(" …")}
-                                                    </span>
-                                                </a>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view();
-                                let href = us.href(&ViewState { view: View::Read, article: Some(article.id.clone()), ..s.clone() });
-                                view! {
-                                    <div class="kwic-article" data-article=article.id.clone()>
-                                        <a class="kwic-title" href=href lang="ar" dir="rtl">{article.display_title_ar().to_string()}</a>
-                                        <ul class="kwic-lines">{lines}</ul>
-                                    </div>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <section class="outlet-group" data-outlet=group.outlet.clone()>
-                                <h2 class="outlet-group-title">
-                                    {name}
-                                    <span class="facet-count" data-testid="outlet-hits">{format!("{} {}", group.hit_count, t(l, Msg::Hits))}</span>
-                                </h2>
-                                {articles}
-                            </section>
+                let by_outlet = s.sort() == Sort::Outlet;
+                let lib = store().lib();
+                let mut out = Vec::new();
+                let mut current_outlet: Option<u32> = None;
+                let mut group: Vec<AnyView> = Vec::new();
+                let flush = |outlet: Option<u32>, group: &mut Vec<AnyView>, out: &mut Vec<AnyView>| {
+                    if group.is_empty() {
+                        return;
+                    }
+                    let items = std::mem::take(group);
+                    match outlet {
+                        Some(o) if by_outlet => {
+                            let id = lib.summary().outlets.get(o as usize).map(|x| x.id.clone()).unwrap_or_default();
+                            let hits: usize = p
+                                .results
+                                .articles
+                                .iter()
+                                .filter(|a| lib.entry(a.article).is_some_and(|e| e.outlet == o))
+                                .map(|a| a.docs.len())
+                                .sum();
+                            let name = lib.summary().outlets.get(o as usize).map(|x| match s.lang {
+                                Lang::Ar => x.name_ar.clone(),
+                                Lang::En => x.name_en.clone(),
+                            });
+                            out.push(view! {
+                                <section class="outlet-group" data-outlet=id>
+                                    <h2 class="outlet-group-title">
+                                        {name}
+                                        <span class="facet-count" data-testid="outlet-hits">{format!("{} {}", hits, t(s.lang, Msg::Hits))}</span>
+                                    </h2>
+                                    {items}
+                                </section>
+                            }.into_any());
                         }
-                    })
-                    .collect_view()
+                        _ => out.extend(items),
+                    }
+                };
+                for &a in &p.page.items {
+                    let outlet = lib.entry(a).map(|e| e.outlet);
+                    if by_outlet && outlet != current_outlet {
+                        flush(current_outlet, &mut group, &mut out);
+                        current_outlet = outlet;
+                    }
+                    group.push(view! { <ResultArticle article=a /> }.into_any());
+                }
+                flush(current_outlet, &mut group, &mut out);
+                out.collect_view().into_any()
             }}
+            <Pager paged=paged />
         </section>
     }
+}
+
+/// One article of the results: its title and its best lines.
+#[component]
+fn ResultArticle(article: u32) -> impl IntoView {
+    let us = use_url_state();
+    let st = us.state;
+    let lib0 = store().lib_untracked();
+    let Some(entry) = lib0.entry(article).cloned() else {
+        return ().into_any();
+    };
+    let id = entry.id.clone();
+    let expanded = RwSignal::new(false);
+    let body = move || {
+        let lib = store().lib();
+        let s = st.get();
+        let l = s.lang;
+        let p = search_page(&lib, &s)?;
+        let hits = p.hits(article)?.clone();
+        let title = lib
+            .meta(article)
+            .map(|m| m.title_ar.clone())
+            .unwrap_or_else(|| entry.id.clone());
+        let href = us.href(&ViewState {
+            view: View::Read,
+            article: Some(entry.id.clone()),
+            page: None,
+            ..s.clone()
+        });
+        let lines = match lib.text(article) {
+            None => loading(l).into_any(),
+            Some(text) => hits
+                .docs
+                .iter()
+                .take(if expanded.get() {
+                    usize::MAX
+                } else {
+                    LINES_PER_ARTICLE
+                })
+                .filter_map(|&d| {
+                    let (_, k) = lib.doc_article(d)?;
+                    let bi = indexed_block(&text, k)?;
+                    let b = text.blocks[bi];
+                    let h = block_hits(&text.text, b.start as usize..b.end as usize, &p.matched)?;
+                    let snippet = &text.text[h.snippet.range.clone()];
+                    let mut parts = Vec::new();
+                    let mut at = 0;
+                    for m in &h.snippet.marks {
+                        if m.start > at {
+                            parts.push(snippet[at..m.start].to_string().into_any());
+                        }
+                        parts.push(
+                            view! { <mark class="hit">{snippet[m.clone()].to_string()}</mark> }
+                                .into_any(),
+                        );
+                        at = m.end;
+                    }
+                    parts.push(snippet[at..].to_string().into_any());
+                    let target = ViewState {
+                        view: View::Read,
+                        article: Some(entry.id.clone()),
+                        paragraph: b.number,
+                        page: None,
+                        ..s.clone()
+                    };
+                    let pnum = b.number.map(|n| format!("¶{n}"));
+                    Some(view! {
+                        <li class="kwic">
+                            <a href=us.href(&target) data-testid="kwic">
+                                <span class="kwic-p">{pnum}</span>
+                                <span class="kwic-text" lang="ar" dir="rtl">
+                                    {h.snippet.cut_before.then_some("… ")}
+                                    {parts}
+                                    {h.snippet.cut_after.then_some(" …")}
+                                </span>
+                            </a>
+                        </li>
+                    })
+                })
+                .collect_view()
+                .into_any(),
+        };
+        let more = if expanded.get() {
+            0
+        } else {
+            hits.docs.len().saturating_sub(LINES_PER_ARTICLE)
+        };
+        Some(view! {
+            <p class="row-meta">
+                <span class="outlet-name">{outlet_of(article, l)}</span>
+            </p>
+            <a class="kwic-title" href=href lang="ar" dir="rtl">{title}</a>
+            <ul class="kwic-lines">{lines}</ul>
+            {(more > 0).then(|| view! {
+                <button type="button" class="kwic-more" data-testid="kwic-more" on:click=move |_| expanded.set(true)>
+                    {format!("{} (+{more})", tr(l, "كل المواضع في هذا المقال", "Every match in this article"))}
+                </button>
+            })}
+        })
+    };
+    view! {
+        <div class="kwic-article" data-article=id>{body}</div>
+    }
+    .into_any()
 }

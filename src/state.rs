@@ -4,7 +4,7 @@
 //! becomes notices. Writing: `navigate` encodes a state and pushes (deliberate navigation) or
 //! replaces (corrections) a history entry on the same path, so it works at any sub-path.
 
-use crate::{corpus, index};
+use crate::data::store;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -37,7 +37,7 @@ const LINK_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 /// Installs the URL state for the app; call once, inside the router.
 pub fn provide() {
     let location = use_location();
-    let decoded = Memo::new(move |_| url::decode_with(&location.search.get(), corpus(), index()));
+    let decoded = Memo::new(move |_| url::decode(&location.search.get(), &store().lib()));
     let pending_q: RwSignal<Option<String>> = RwSignal::new(None);
     let state = Memo::new(move |_| {
         let mut s = decoded.get().state;

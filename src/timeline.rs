@@ -3,13 +3,14 @@
 //! the date range of every view; an event opens its comparison. All geometry comes from
 //! `marsad_core::timeline`; in Arabic the axis runs right to left.
 
-use crate::library::outlet_name;
+use crate::data::store;
 use crate::state::use_url_state;
-use crate::{corpus, engine};
+use crate::widgets::outlet_name;
 use leptos::prelude::*;
 use marsad_core::analysis::annotate::AnnotationLayer;
 use marsad_core::analysis::filter::Facet;
 use marsad_core::analysis::timeline::{LayoutParams, Shape, TickKind, layout, short_label};
+use marsad_core::bundle::FileId;
 use marsad_core::view::i18n::{Lang, Msg, format_date, format_spec, t};
 use marsad_core::view::url::{View, ViewState, Zoom};
 use std::collections::BTreeMap;
@@ -18,6 +19,9 @@ use std::collections::BTreeMap;
 const W: f64 = 1200.0;
 const ROW: f64 = 17.0;
 const LANE: f64 = 44.0;
+/// Up to this many articles, their titles are fetched for the marks' tooltips, and with the
+/// dates layer on, the dates in their texts are drawn.
+const DETAIL_LIMIT: usize = 300;
 
 #[component]
 pub fn TimelineView() -> impl IntoView {
@@ -29,6 +33,22 @@ pub fn TimelineView() -> impl IntoView {
     let range = Memo::new(move |_| (st.get().filter.from, st.get().filter.to));
     let scale = Memo::new(move |_| zoom.get().scale(W));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    // Titles (and, with the dates layer, the dates in the texts) of a corpus small enough.
+    Effect::new(move |_| {
+        let lib = store().lib_untracked();
+        if lib.len() > DETAIL_LIMIT {
+            return;
+        }
+        let all: Vec<u32> = (0..lib.len() as u32).collect();
+        store().request(lib.meta_needs(&all));
+        if show_dates.get() {
+            store().request(
+                all.into_iter()
+                    .flat_map(|i| [FileId::Text(i), FileId::Notes(i)])
+                    .collect(),
+            );
+        }
+    });
     let brush: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
 
     let link = {
@@ -134,7 +154,8 @@ pub fn TimelineView() -> impl IntoView {
                     let rtl = l == Lang::Ar;
                     let mx = move |x: f64| if rtl { W - x } else { x };
                     let sc = scale.get();
-                    let tl = layout(corpus(), &sc, &LayoutParams::default(), |e| match l {
+                    let lib = store().lib();
+                    let tl = layout(&lib.timeline_input(), &sc, &LayoutParams::default(), |e| match l {
                         Lang::Ar => short_label(&e.title_ar, 34),
                         Lang::En => short_label(&e.title_en, 40),
                     });
@@ -207,7 +228,7 @@ pub fn TimelineView() -> impl IntoView {
                             let row_y = axis_y - 16.0 - e.label_box.row as f64 * ROW;
                             let lx = mx(e.label_box.x0);
                             let ex = mx(a);
-                            let full = corpus().knowledge.event(&e.id).map_or(e.label.clone(), |ev| match l {
+                            let full = lib.summary().events.iter().find(|x| x.id == e.id).map_or(e.label.clone(), |ev| match l {
                                 Lang::Ar => ev.title_ar.clone(),
                                 Lang::En => ev.title_en.clone(),
                             });
@@ -261,8 +282,10 @@ pub fn TimelineView() -> impl IntoView {
                                 .map(|am| {
                                     let (a, b) = am.shape.extent();
                                     let (x0, x1) = (mx(a).min(mx(b)), mx(a).max(mx(b)));
-                                    let article = corpus().article(&am.id);
-                                    let title = article.map(|a| a.display_title_ar().to_string()).unwrap_or_default();
+                                    let number = lib.number(&am.id);
+                                    let title = number
+                                        .and_then(|i| lib.meta(i))
+                                        .map_or_else(|| am.id.clone(), |m| m.title_ar.clone());
                                     let target = ViewState {
                                         view: View::Read,
                                         article: Some(am.id.clone()),
@@ -272,14 +295,21 @@ pub fn TimelineView() -> impl IntoView {
                                     let dates = show_dates
                                         .get()
                                         .then(|| {
-                                            let ai = corpus().articles.iter().position(|x| x.id == am.id)?;
+                                            let notes = lib.notes(number?)?;
+                                            let text = lib.text(number?);
                                             Some(
-                                                engine().dates[ai]
+                                                notes
+                                                    .marks
                                                     .iter()
-                                                    .filter(|m| m.spec.end >= sc.start && m.spec.start <= sc.end)
-                                                    .map(|m| {
-                                                        let dx = mx((sc.x(m.spec.start) + sc.x_end(m.spec.end)) / 2.0);
-                                                        let words = corpus().articles[ai].text[m.start..m.end].to_string();
+                                                    .filter(|m| m.layer == AnnotationLayer::Dates)
+                                                    .filter_map(|m| Some((m, m.date?)))
+                                                    .filter(|(_, d)| d.end >= sc.start && d.start <= sc.end)
+                                                    .map(|(m, d)| {
+                                                        let dx = mx((sc.x(d.start) + sc.x_end(d.end)) / 2.0);
+                                                        let words = text
+                                                            .as_ref()
+                                                            .and_then(|t| t.text.get(m.span.start as usize..m.span.end as usize))
+                                                            .map_or_else(|| m.label_ar.clone(), str::to_string);
                                                         view! { <path class="tl-mention" d=format!("M{dx} {} l4 5 l-4 5 l-4 -5 z", y + 6.0)><title>{words}</title></path> }
                                                     })
                                                     .collect_view(),

@@ -161,6 +161,7 @@ fn serve(args: &[String]) -> Result {
         .and_then(|i| args.get(i + 1))
         .cloned()
         .unwrap_or_else(|| "8080".into());
+    build_data()?;
     println!("\nMarsad will be served at http://127.0.0.1:{port}/ (Ctrl-C stops it)\n");
     run(tools.cmd("trunk").args([
         "serve",
@@ -172,8 +173,52 @@ fn serve(args: &[String]) -> Result {
     ]))
 }
 
+/// The seeds directory the app is built from: `MARSAD_SEEDS`, else `seeds/`.
+pub fn seeds_dir() -> PathBuf {
+    std::env::var_os("MARSAD_SEEDS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("seeds"))
+}
+
+/// Validates the seeds and writes the data bundle into `target/data/` (copied into `dist/` by
+/// the page's build) and the same bundle packed into one file, `target/data.packed`.
+pub fn build_data() -> Result {
+    let seeds = seeds_dir();
+    run(Command::new("cargo")
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "marsad-ingest",
+            "--",
+            "bundle",
+        ])
+        .arg(&seeds)
+        .arg(root().join("target/data"))
+        .arg("--packed")
+        .arg(root().join("target/data.packed")))
+}
+
 fn build_release(tools: &tools::Tools) -> Result {
-    run(tools.cmd("trunk").args(["build", "--release", "--offline"]))
+    build_data()?;
+    run(tools.cmd("trunk").args(["build", "--release", "--offline"]))?;
+    announce_data()
+}
+
+/// Names the bundle in `dist/index.html` (so the page need not ask `data/current`) and lets
+/// the browser fetch its summary while the code loads.
+fn announce_data() -> Result {
+    let version = std::fs::read_to_string(root().join("target/data/current"))
+        .map_err(|e| format!("target/data/current: {e} (the data was not built)"))?;
+    let version = version.trim();
+    let index = root().join("dist/index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let tags = format!(
+        "<meta name=\"marsad-data\" content=\"data/{version}/\">\n    <link rel=\"preload\" href=\"data/{version}/summary.bin\" as=\"fetch\" crossorigin=\"anonymous\">\n  </head>"
+    );
+    let html = html.replacen("</head>", &tags, 1);
+    std::fs::write(&index, html).map_err(|e| e.to_string())
 }
 
 fn test(_args: &[String]) -> Result {
@@ -182,6 +227,9 @@ fn test(_args: &[String]) -> Result {
     let browser = tools::ensure_browser_tools()?;
     let mut tally = Tally::default();
     let root = root();
+
+    step("data bundle of the seeds (the component tests embed it)")?;
+    build_data()?;
 
     step("format")?;
     run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;

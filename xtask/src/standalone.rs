@@ -3,7 +3,9 @@
 //! Browsers refuse to fetch `.wasm` files and ES modules from `file://` URLs, so the normal
 //! `dist/` only works over HTTP. This inlines everything into `standalone/marsad.html`: the
 //! stylesheet (with fonts as data URLs), the wasm-bindgen glue as an inline module, and the wasm
-//! binary as base64, instantiated with the glue's `initSync`.
+//! binary as base64, instantiated with the glue's `initSync`; the data bundle as base64 in a
+//! non-executable `<script type="application/octet-stream" id="marsad-bundle">`, which the app
+//! reads instead of fetching.
 
 use crate::{Result, root};
 use std::path::Path;
@@ -39,13 +41,16 @@ pub fn bundle() -> Result {
         );
     }
     let favicon = std::fs::read(dist.join("favicon.svg")).map_err(|e| e.to_string())?;
+    let data = std::fs::read(root().join("target/data.packed"))
+        .map_err(|e| format!("target/data.packed: {e} (build first)"))?;
 
     // Keep the page's <head> metadata and <body>; drop what pointed at separate files.
     let head_end = html.find("</head>").ok_or("index.html has no </head>")?;
     let mut head = String::new();
     for line in html[..head_end].lines() {
         let l = line.trim_start();
-        let external = l.starts_with("<link rel=\"stylesheet\"")
+        let external = l.starts_with("<meta name=\"marsad-data\"")
+            || l.starts_with("<link rel=\"stylesheet\"")
             || l.starts_with("<link rel=\"modulepreload\"")
             || l.starts_with("<link rel=\"preload\"")
             || l.starts_with("<link rel=\"icon\"");
@@ -65,11 +70,17 @@ pub fn bundle() -> Result {
     let head = strip_tags(&head, "<link rel=\"modulepreload\"");
     let head = strip_tags(&head, "<link rel=\"preload\"");
 
+    let body_at = html[head_end..]
+        .find("<body>")
+        .map(|i| head_end + i + "<body>".len())
+        .ok_or("index.html has no <body>")?;
     let out = format!(
-        "{head}    <link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\" />\n    <style>\n{css}\n    </style>\n    <script type=\"module\">\n{js}\nconst wasmBytes = Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0));\ninitSync({{ module: wasmBytes }});\n    </script>\n{rest}",
+        "{head}    <link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\" />\n    <style>\n{css}\n    </style>\n    <script type=\"module\">\n{js}\nconst wasmBytes = Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0));\ninitSync({{ module: wasmBytes }});\n    </script>\n{between}\n    <script type=\"application/octet-stream\" id=\"marsad-bundle\">{data}</script>{rest}",
         icon = base64(&favicon),
         wasm = base64(&wasm),
-        rest = &html[head_end..],
+        between = &html[head_end..body_at],
+        data = base64(&data),
+        rest = &html[body_at..],
     );
     let dir = root().join("standalone");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;

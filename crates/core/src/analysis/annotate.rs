@@ -1,8 +1,10 @@
 //! Annotation layers of the reader, and cutting a line of text into segments so that overlapping
 //! annotations can each be shown on their exact characters.
 
+use serde::{Deserialize, Serialize};
+
 /// A layer the reader can show over the text (link parameter `layers`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum AnnotationLayer {
     Events,
     Dates,
@@ -53,9 +55,20 @@ impl AnnotationLayer {
 use crate::model::Corpus;
 use crate::model::Span;
 
+/// How many other places a mark lists; the rest are counted in [`Mark::more`].
+pub const ELSEWHERE_SHOWN: usize = 8;
+
+/// Another place where the same thing appears: an article, the paragraph, the verbatim words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Elsewhere {
+    pub article: String,
+    pub paragraph: Option<u32>,
+    pub words: String,
+}
+
 /// One annotation on exact words of an article, ready to be shown: what it is, why, and where
 /// else in the corpus the same thing appears.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mark {
     pub layer: AnnotationLayer,
     pub span: Span,
@@ -65,14 +78,40 @@ pub struct Mark {
     /// Rationale, note or explanation, in English (curated text is English).
     pub detail_en: String,
     /// The same thing elsewhere in the corpus (other articles first), excluding this span.
-    pub elsewhere: Vec<Span>,
+    pub elsewhere: Places,
+    /// For a date found in the text: the date it stands for.
+    pub date: Option<crate::model::DateSpec>,
 }
 
-fn others(spans: impl Iterator<Item = Span>, this: &Span) -> Vec<Span> {
+/// The first [`ELSEWHERE_SHOWN`] other places of a mark, and how many more there are.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Places {
+    pub shown: Vec<Elsewhere>,
+    pub more: u32,
+}
+
+impl Places {
+    pub fn is_empty(&self) -> bool {
+        self.shown.is_empty()
+    }
+}
+
+/// The other places of a mark: `spans` without `this`, other articles first.
+fn others(corpus: &Corpus, spans: impl Iterator<Item = Span>, this: &Span) -> Places {
     let mut v: Vec<Span> = spans.filter(|s| s != this).collect();
     v.sort_by_key(|s| (s.article == this.article, s.article.clone(), s.start));
     v.dedup();
-    v
+    let more = v.len().saturating_sub(ELSEWHERE_SHOWN) as u32;
+    let shown = v
+        .into_iter()
+        .take(ELSEWHERE_SHOWN)
+        .map(|s| Elsewhere {
+            paragraph: corpus.block_of(&s).and_then(|b| b.number),
+            words: corpus.span_text(&s).to_string(),
+            article: s.article,
+        })
+        .collect();
+    Places { shown, more }
 }
 
 /// Every curated mark of `article` in the given layers (the text engine's dates and reuse are
@@ -101,7 +140,8 @@ pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<
                             .map(|n| format!(". {n}"))
                             .unwrap_or_default()
                     ),
-                    elsewhere: others(e.refs.iter().map(|r| r.span.clone()), &r.span),
+                    elsewhere: others(corpus, e.refs.iter().map(|r| r.span.clone()), &r.span),
+                    date: None,
                 });
             }
         }
@@ -128,12 +168,14 @@ pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<
                     corpus.span_text(&v.verb)
                 ),
                 elsewhere: others(
+                    corpus,
                     k.voices
                         .iter()
                         .filter(|x| x.speaker == v.speaker)
                         .map(|x| x.span.clone()),
                     &v.span,
                 ),
+                date: None,
             });
         }
     }
@@ -146,7 +188,8 @@ pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<
                     label_en: r.title_en.clone(),
                     label_ar: r.title_ar.clone(),
                     detail_en: format!("Called «{}» here.", corpus.span_text(s)),
-                    elsewhere: others(r.names.iter().cloned(), s),
+                    elsewhere: others(corpus, r.names.iter().cloned(), s),
+                    date: None,
                 });
             }
         }
@@ -181,7 +224,8 @@ pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<
                             .map(|n| format!(" {n}"))
                             .unwrap_or_default()
                     ),
-                    elsewhere: others(all, s),
+                    elsewhere: others(corpus, all, s),
+                    date: None,
                 });
             }
         }
@@ -195,12 +239,14 @@ pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<
                 label_ar: crate::model::technique_ar(&t.label).to_string(),
                 detail_en: t.rationale_en.clone(),
                 elsewhere: others(
+                    corpus,
                     k.techniques
                         .iter()
                         .filter(|x| x.label == t.label)
                         .map(|x| x.span.clone()),
                     &t.span,
                 ),
+                date: None,
             });
         }
     }
@@ -212,7 +258,8 @@ pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<
                 label_en: "Textual oddity".into(),
                 label_ar: "غرابة نصية".into(),
                 detail_en: o.note_en.clone(),
-                elsewhere: Vec::new(),
+                elsewhere: Places::default(),
+                date: None,
             });
         }
     }
@@ -285,7 +332,8 @@ pub fn engine_marks(
                         ""
                     }
                 ),
-                elsewhere: others(same.map(|(i, r)| span(i, &r)), &this),
+                elsewhere: others(corpus, same.map(|(i, r)| span(i, &r)), &this),
+                date: Some(m.spec),
             });
         }
     }
@@ -314,7 +362,12 @@ pub fn engine_marks(
                     "Found automatically on normalized text: {} matching words, similarity {:.2}.",
                     r.passage.matched, r.passage.similarity
                 ),
-                elsewhere: vec![span(other, theirs)],
+                elsewhere: others(
+                    corpus,
+                    std::iter::once(span(other, theirs)),
+                    &span(ai, mine),
+                ),
+                date: None,
             });
         }
     }
@@ -322,36 +375,33 @@ pub fn engine_marks(
     out
 }
 
-/// Marks on the words of `article` that match the search `q`.
-pub fn search_marks(
-    corpus: &Corpus,
-    index: &crate::text::search::SearchIndex,
-    article: &str,
-    q: &str,
-) -> Vec<Mark> {
+/// Marks on the words of `article` that match the search `q`, in the blocks where the whole
+/// query matches (as search results would show them). Decided from the text alone.
+pub fn search_marks(article: &crate::model::Article, q: &str) -> Vec<Mark> {
+    use crate::text::search::{Matched, block_hits, parse_query};
     if q.trim().is_empty() {
         return Vec::new();
     }
-    let Some(ai) = corpus.articles.iter().position(|a| a.id == article) else {
-        return Vec::new();
-    };
-    let results = index.search(corpus, q, 100_000);
-    results
-        .hits
+    let matched = Matched::of_query(&parse_query(q));
+    article
+        .blocks
         .iter()
-        .filter(|h| h.article == ai)
-        .flat_map(|h| h.ranges.iter())
+        .filter(|b| !b.kind.is_artifact())
+        .filter_map(|b| block_hits(&article.text, b.start as usize..b.end as usize, &matched))
+        .filter(|h| h.complete)
+        .flat_map(|h| h.ranges)
         .map(|r| Mark {
             layer: AnnotationLayer::Search,
             span: Span {
-                article: article.to_string(),
+                article: article.id.clone(),
                 start: r.start as u32,
                 end: r.end as u32,
             },
             label_en: format!("Search: {q}"),
             label_ar: format!("بحث: {q}"),
             detail_en: String::new(),
-            elsewhere: Vec::new(),
+            elsewhere: Places::default(),
+            date: None,
         })
         .collect()
 }
@@ -423,7 +473,8 @@ mod tests {
             label_en: String::new(),
             label_ar: String::new(),
             detail_en: String::new(),
-            elsewhere: Vec::new(),
+            elsewhere: Places::default(),
+            date: None,
         }
     }
 

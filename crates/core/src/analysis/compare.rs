@@ -432,7 +432,7 @@ pub fn event_columns(corpus: &Corpus, event_id: &str, outlet_filter: &[String]) 
 // ----- corpus-wide lenses -----------------------------------------------------------------------
 
 /// One wording of a referent in one outlet.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Wording {
     /// The verbatim words (as first written in the outlet).
     pub text: String,
@@ -440,14 +440,14 @@ pub struct Wording {
     pub spans: Vec<Span>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NamingCell {
     pub outlet: String,
     /// Distinct wordings, most frequent first, then by text.
     pub wordings: Vec<Wording>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NamingRow {
     pub referent: String,
     /// One cell per outlet of [`NamingMatrix::outlets`], in that order.
@@ -455,7 +455,7 @@ pub struct NamingRow {
 }
 
 /// Referents × outlets: what each outlet calls each referent.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NamingMatrix {
     pub outlets: Vec<String>,
     pub rows: Vec<NamingRow>,
@@ -523,7 +523,7 @@ pub fn naming_matrix(corpus: &Corpus) -> NamingMatrix {
 }
 
 /// Who is heard in one outlet.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OutletVoices {
     pub outlet: String,
     /// Voices per actor category.
@@ -611,7 +611,7 @@ pub fn voices_by_outlet(corpus: &Corpus) -> Vec<OutletVoices> {
 }
 
 /// What an article does with a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Stance {
     States,
     Contradicts,
@@ -620,14 +620,14 @@ pub enum Stance {
     Absent,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClaimCell {
     pub article: String,
     pub stance: Stance,
     pub spans: Vec<Span>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClaimRow {
     pub claim: String,
     /// One cell per article of [`ClaimsTable::articles`], in that order.
@@ -635,7 +635,7 @@ pub struct ClaimRow {
 }
 
 /// Claims × articles.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClaimsTable {
     pub articles: Vec<String>,
     pub rows: Vec<ClaimRow>,

@@ -5,7 +5,8 @@
 //! facet. Some values are qualified: `event` values are an event id or `id:main` /
 //! `id:background`; `naming` values are a referent id or `id:<exact wording>`.
 
-use crate::model::{Article, Corpus, Date};
+use crate::model::{Article, Ascending, Corpus, Date, DateSpec};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What the library is filtered by: the selected values of each facet and a publication date
@@ -45,7 +46,7 @@ impl Filter {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Facet {
     Outlet,
     Event,
@@ -87,7 +88,7 @@ impl Facet {
 
 /// One value of a facet, in display order. `parent` is set for qualified values (an event's
 /// role, a referent's wording), which are shown nested under their parent.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FacetValue {
     pub value: String,
     pub parent: Option<String>,
@@ -95,11 +96,15 @@ pub struct FacetValue {
     pub label_ar: String,
 }
 
-#[derive(Debug, Clone, Default)]
+/// Every facet's values and, for each value, the articles (by number) that have it. Built by the
+/// build step from the whole corpus and shipped in the data bundle's summary.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FacetIndex {
     values: BTreeMap<Facet, Vec<FacetValue>>,
-    /// Per article (corpus order): the values it has in each facet.
-    has: Vec<BTreeMap<Facet, BTreeSet<String>>>,
+    /// Per facet, per value (in display order): the articles that have it.
+    sets: BTreeMap<Facet, Vec<Ascending>>,
+    /// Number of articles.
+    articles: u32,
 }
 
 fn v(
@@ -254,7 +259,31 @@ impl FacetIndex {
                 .map(|f| v(*f, None, f.replace('_', " "), crate::model::frame_ar(f)))
                 .collect(),
         );
-        FacetIndex { values, has }
+        let sets = values
+            .iter()
+            .map(|(facet, vals)| {
+                let lists = vals
+                    .iter()
+                    .map(|v| {
+                        Ascending(
+                            (0..has.len() as u32)
+                                .filter(|&i| {
+                                    has[i as usize]
+                                        .get(facet)
+                                        .is_some_and(|s| s.contains(&v.value))
+                                })
+                                .collect(),
+                        )
+                    })
+                    .collect();
+                (*facet, lists)
+            })
+            .collect();
+        FacetIndex {
+            values,
+            sets,
+            articles: corpus.articles.len() as u32,
+        }
     }
 
     /// Every value of a facet, in display order.
@@ -278,50 +307,103 @@ impl FacetIndex {
             .unwrap_or(usize::MAX)
     }
 
-    fn article_has(&self, i: usize, facet: Facet, value: &str) -> bool {
-        self.has[i].get(&facet).is_some_and(|s| s.contains(value))
+    /// Number of articles the index covers.
+    pub fn article_count(&self) -> usize {
+        self.articles as usize
     }
 
-    fn passes(&self, corpus: &Corpus, i: usize, filter: &Filter, except: Option<Facet>) -> bool {
-        let a = &corpus.articles[i];
-        a.published.overlaps(filter.from, filter.to)
-            && filter.facets.iter().all(|(facet, selected)| {
-                Some(*facet) == except
-                    || selected.is_empty()
-                    || selected.iter().any(|s| self.article_has(i, *facet, s))
+    /// The articles that have a value (empty for an unknown value).
+    pub fn articles_with(&self, facet: Facet, value: &str) -> &[u32] {
+        let Some(i) = self.values(facet).iter().position(|v| v.value == value) else {
+            return &[];
+        };
+        self.sets
+            .get(&facet)
+            .and_then(|l| l.get(i))
+            .map_or(&[], |a| a.0.as_slice())
+    }
+
+    /// Which articles pass every facet of `filter` except `except`, and the date range;
+    /// `dates[i]` is article `i`'s publication date.
+    fn pool(&self, dates: &[DateSpec], filter: &Filter, except: Option<Facet>) -> Vec<bool> {
+        let n = self.articles as usize;
+        let mut pass: Vec<bool> = (0..n)
+            .map(|i| {
+                dates
+                    .get(i)
+                    .is_some_and(|d| d.overlaps(filter.from, filter.to))
             })
+            .collect();
+        for (facet, selected) in &filter.facets {
+            if Some(*facet) == except || selected.is_empty() {
+                continue;
+            }
+            let mut any = vec![false; n];
+            for v in selected {
+                for &a in self.articles_with(*facet, v) {
+                    if let Some(x) = any.get_mut(a as usize) {
+                        *x = true;
+                    }
+                }
+            }
+            for (p, a) in pass.iter_mut().zip(any) {
+                *p &= a;
+            }
+        }
+        pass
     }
 
-    /// Articles passing every filter, in corpus order.
+    /// Articles (by number) passing every filter, ascending; `dates[i]` is article `i`'s
+    /// publication date.
+    pub fn matching_ids(&self, dates: &[DateSpec], filter: &Filter) -> Vec<u32> {
+        self.pool(dates, filter, None)
+            .into_iter()
+            .enumerate()
+            .filter(|(_, p)| *p)
+            .map(|(i, _)| i as u32)
+            .collect()
+    }
+
+    /// Articles of `corpus` passing every filter, in corpus order.
     pub fn matching<'c>(&self, corpus: &'c Corpus, filter: &Filter) -> Vec<&'c Article> {
-        (0..corpus.articles.len())
-            .filter(|&i| self.passes(corpus, i, filter, None))
-            .map(|i| &corpus.articles[i])
+        let dates: Vec<DateSpec> = corpus.articles.iter().map(|a| a.published).collect();
+        self.matching_ids(&dates, filter)
+            .into_iter()
+            .filter_map(|i| corpus.articles.get(i as usize))
             .collect()
     }
 
     /// For each value of `facet` (display order): how many articles it would show with every
     /// *other* filter applied. Values that would give nothing are listed with 0.
+    pub fn counts_by(
+        &self,
+        dates: &[DateSpec],
+        filter: &Filter,
+        facet: Facet,
+    ) -> Vec<(&FacetValue, usize)> {
+        let pool = self.pool(dates, filter, Some(facet));
+        self.values(facet)
+            .iter()
+            .map(|v| {
+                let n = self
+                    .articles_with(facet, &v.value)
+                    .iter()
+                    .filter(|&&a| pool.get(a as usize).copied().unwrap_or(false))
+                    .count();
+                (v, n)
+            })
+            .collect()
+    }
+
+    /// As [`FacetIndex::counts_by`], with the dates of `corpus`.
     pub fn counts(
         &self,
         corpus: &Corpus,
         filter: &Filter,
         facet: Facet,
     ) -> Vec<(&FacetValue, usize)> {
-        let pool: Vec<usize> = (0..corpus.articles.len())
-            .filter(|&i| self.passes(corpus, i, filter, Some(facet)))
-            .collect();
-        self.values(facet)
-            .iter()
-            .map(|v| {
-                (
-                    v,
-                    pool.iter()
-                        .filter(|&&i| self.article_has(i, facet, &v.value))
-                        .count(),
-                )
-            })
-            .collect()
+        let dates: Vec<DateSpec> = corpus.articles.iter().map(|a| a.published).collect();
+        self.counts_by(&dates, filter, facet)
     }
 }
 

@@ -1,90 +1,118 @@
-//! What the library shows for a search: hits in the filtered articles, grouped by outlet and
-//! article, and — when filters hide matches — which filter to drop.
+//! What the library shows for a search: the matching blocks within the filters, grouped by
+//! article, in the chosen order; and — when filters hide matches — which filter to drop.
+//!
+//! Works on ranked search documents ([`Ranked`]) and a way to tell each document's article, so
+//! that it serves the whole corpus in memory and the app's partly loaded bundle alike.
 
 use crate::analysis::filter::{Facet, FacetIndex, Filter};
-use crate::model::Corpus;
-use crate::text::search::{Hit, SearchIndex};
+use crate::model::DateSpec;
+use crate::text::search::Ranked;
+use serde::{Deserialize, Serialize};
 
-/// Hits of one article, best first.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArticleHits {
-    pub article: usize,
-    pub hits: Vec<Hit>,
+/// The order of the library's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sort {
+    /// Newest first (the library's default).
+    Date,
+    /// Grouped by outlet, newest first within each.
+    Outlet,
+    /// Best match first (the default while searching).
+    Relevance,
 }
 
-/// Hits of one outlet: its articles in order of their best hit.
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Date, Sort::Outlet, Sort::Relevance];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Date => "date",
+            Sort::Outlet => "outlet",
+            Sort::Relevance => "relevance",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|x| x.name() == s)
+    }
+
+    /// The order used when none is chosen: relevance while searching, else date.
+    pub fn default_for(searching: bool) -> Sort {
+        if searching {
+            Sort::Relevance
+        } else {
+            Sort::Date
+        }
+    }
+}
+
+/// One article's matching blocks.
 #[derive(Debug, Clone, PartialEq)]
-pub struct OutletHits {
-    pub outlet: String,
-    pub hit_count: usize,
-    pub articles: Vec<ArticleHits>,
+pub struct ArticleHits {
+    /// Article number.
+    pub article: u32,
+    /// Its best block's score.
+    pub best: f32,
+    /// Its matching documents, best first.
+    pub docs: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchResults {
-    /// Paragraphs (blocks) matching the query within the filters.
+    /// Blocks that match within the filters.
     pub total: usize,
-    pub outlets: Vec<OutletHits>,
-    /// Blocks that match the query but are hidden by the filters.
+    /// Blocks that match but are hidden by the filters.
     pub hidden: usize,
+    /// Articles with matching blocks, best first.
+    pub articles: Vec<ArticleHits>,
 }
 
-/// More than the corpus will ever have in blocks per query; results are grouped, not truncated.
-const LIMIT: usize = 100_000;
-
-/// Runs a query over the articles the filter allows.
-pub fn search(
-    corpus: &Corpus,
-    facets: &FacetIndex,
-    index: &SearchIndex,
-    filter: &Filter,
-    q: &str,
+/// Groups ranked documents by article, keeping only articles `allowed` (by number).
+pub fn group(
+    ranked: &Ranked,
+    doc_article: impl Fn(u32) -> Option<u32>,
+    allowed: &[bool],
 ) -> SearchResults {
-    if q.trim().is_empty() {
-        return SearchResults::default();
-    }
-    let allowed: Vec<bool> = {
-        let ids: Vec<&str> = facets
-            .matching(corpus, filter)
-            .iter()
-            .map(|a| a.id.as_str())
-            .collect();
-        corpus
-            .articles
-            .iter()
-            .map(|a| ids.contains(&a.id.as_str()))
-            .collect()
-    };
-    let all = index.search(corpus, q, LIMIT);
-    let (shown, hidden): (Vec<Hit>, Vec<Hit>) =
-        all.hits.into_iter().partition(|h| allowed[h.article]);
-    let mut outlets: Vec<OutletHits> = Vec::new();
-    for h in shown.iter() {
-        let outlet = &corpus.articles[h.article].outlet;
-        let group = match outlets.iter().position(|o| &o.outlet == outlet) {
-            Some(i) => &mut outlets[i],
+    let mut out = SearchResults::default();
+    let mut pos: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for &(d, score) in &ranked.docs {
+        let Some(a) = doc_article(d) else { continue };
+        if !allowed.get(a as usize).copied().unwrap_or(false) {
+            out.hidden += 1;
+            continue;
+        }
+        out.total += 1;
+        match pos.get(&a) {
+            Some(&i) => out.articles[i].docs.push(d),
             None => {
-                outlets.push(OutletHits {
-                    outlet: outlet.clone(),
-                    hit_count: 0,
-                    articles: Vec::new(),
+                pos.insert(a, out.articles.len());
+                out.articles.push(ArticleHits {
+                    article: a,
+                    best: score,
+                    docs: vec![d],
                 });
-                outlets.last_mut().expect("just pushed")
             }
-        };
-        group.hit_count += 1;
-        match group.articles.iter_mut().find(|a| a.article == h.article) {
-            Some(a) => a.hits.push(h.clone()),
-            None => group.articles.push(ArticleHits {
-                article: h.article,
-                hits: vec![h.clone()],
-            }),
         }
     }
-    SearchResults {
-        total: shown.len(),
-        outlets,
-        hidden: hidden.len(),
+    out
+}
+
+/// Puts article numbers in the order of `sort`. Article numbers are in bundle order (newest
+/// first); `outlet_rank(a)` is the position of article `a`'s outlet in the chosen outlet order;
+/// `relevance` lists articles best first (articles not in it keep date order after them).
+pub fn order(
+    articles: &mut [u32],
+    sort: Sort,
+    outlet_rank: impl Fn(u32) -> usize,
+    relevance: &[u32],
+) {
+    match sort {
+        Sort::Date => articles.sort_unstable(),
+        Sort::Outlet => articles.sort_by_key(|&a| (outlet_rank(a), a)),
+        Sort::Relevance => {
+            let rank: std::collections::HashMap<u32, usize> =
+                relevance.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+            articles.sort_by_key(|&a| (rank.get(&a).copied().unwrap_or(usize::MAX), a));
+        }
     }
 }
 
@@ -93,41 +121,6 @@ pub fn search(
 pub enum Narrowing {
     Value(Facet, String),
     Dates,
-}
-
-/// When filters hide matches: the single filter whose removal brings back the most matching
-/// blocks (ties: the one listed first). `None` when nothing is hidden.
-pub fn narrowest_filter(
-    corpus: &Corpus,
-    facets: &FacetIndex,
-    index: &SearchIndex,
-    filter: &Filter,
-    q: &str,
-) -> Option<(Narrowing, usize)> {
-    let mut candidates: Vec<Narrowing> = Vec::new();
-    for (facet, values) in &filter.facets {
-        for v in values {
-            candidates.push(Narrowing::Value(*facet, v.clone()));
-        }
-    }
-    if filter.from.is_some() || filter.to.is_some() {
-        candidates.push(Narrowing::Dates);
-    }
-    let base = search(corpus, facets, index, filter, q).total;
-    candidates
-        .into_iter()
-        .map(|n| {
-            let total = search(corpus, facets, index, &without(filter, &n, facets), q).total;
-            (n, total)
-        })
-        .filter(|(_, total)| *total > base)
-        .fold(
-            None,
-            |best: Option<(Narrowing, usize)>, (n, total)| match best {
-                Some((_, b)) if b >= total => best,
-                _ => Some((n, total)),
-            },
-        )
 }
 
 /// The filter without one of its parts.
@@ -141,4 +134,53 @@ pub fn without(filter: &Filter, n: &Narrowing, facets: &FacetIndex) -> Filter {
         }
     }
     f
+}
+
+/// When filters hide matches: the single filter whose removal brings back the most matching
+/// blocks (ties: the one listed first), with that number. `None` when nothing is hidden.
+pub fn narrowest_filter(
+    ranked: &Ranked,
+    doc_article: impl Fn(u32) -> Option<u32>,
+    facets: &FacetIndex,
+    dates: &[DateSpec],
+    filter: &Filter,
+) -> Option<(Narrowing, usize)> {
+    let docs: Vec<u32> = ranked
+        .docs
+        .iter()
+        .filter_map(|&(d, _)| doc_article(d))
+        .collect();
+    let count = |f: &Filter| {
+        let mut allowed = vec![false; facets.article_count()];
+        for a in facets.matching_ids(dates, f) {
+            allowed[a as usize] = true;
+        }
+        docs.iter()
+            .filter(|&&a| allowed.get(a as usize).copied().unwrap_or(false))
+            .count()
+    };
+    let base = count(filter);
+    let mut candidates: Vec<Narrowing> = Vec::new();
+    for (facet, values) in &filter.facets {
+        for v in values {
+            candidates.push(Narrowing::Value(*facet, v.clone()));
+        }
+    }
+    if filter.from.is_some() || filter.to.is_some() {
+        candidates.push(Narrowing::Dates);
+    }
+    candidates
+        .into_iter()
+        .map(|n| {
+            let total = count(&without(filter, &n, facets));
+            (n, total)
+        })
+        .filter(|(_, total)| *total > base)
+        .fold(
+            None,
+            |best: Option<(Narrowing, usize)>, (n, total)| match best {
+                Some((_, b)) if b >= total => best,
+                _ => Some((n, total)),
+            },
+        )
 }

@@ -16,7 +16,7 @@
 use crate::model::Corpus;
 use crate::model::date::{Date, DateSpec, Precision};
 use crate::model::{Event, EventRole};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Maps days to x pixels, `0.0..=width`, piecewise-linearly.
 #[derive(Debug, Clone, PartialEq)]
@@ -453,16 +453,52 @@ fn mid(s: &Shape) -> f64 {
     (a + b) / 2.0
 }
 
-/// Lays out the corpus's events, outlets and links on `scale`. `label` chooses each event's label
-/// text (e.g. its Arabic or English title); label widths are estimated from its length.
-pub fn layout<F>(corpus: &Corpus, scale: &Scale, params: &LayoutParams, label: F) -> Timeline
+/// What a timeline is drawn from: events with their dates, outlets in order, articles with
+/// their outlet and date, and which events each article covers (main) or mentions (background).
+#[derive(Debug, Clone, Default)]
+pub struct TimelineInput {
+    pub events: Vec<Event>,
+    pub outlets: Vec<String>,
+    /// `(article id, outlet id, publication date)`.
+    pub articles: Vec<(String, String, DateSpec)>,
+    /// `(article id, event id, role)`; an article with both roles for an event has two entries.
+    pub links: Vec<(String, String, EventRole)>,
+}
+
+impl TimelineInput {
+    /// Everything of a corpus in memory.
+    pub fn of_corpus(corpus: &Corpus) -> TimelineInput {
+        TimelineInput {
+            events: corpus.knowledge.events.clone(),
+            outlets: corpus.outlets.iter().map(|o| o.id.clone()).collect(),
+            articles: corpus
+                .articles
+                .iter()
+                .map(|a| (a.id.clone(), a.outlet.clone(), a.published))
+                .collect(),
+            links: corpus
+                .knowledge
+                .events
+                .iter()
+                .flat_map(|e| {
+                    e.refs
+                        .iter()
+                        .map(move |r| (r.span.article.clone(), e.id.clone(), r.role))
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Lays out the events, outlets and links of `input` on `scale`. `label` chooses each event's
+/// label text (e.g. its Arabic or English title); label widths are estimated from its length.
+pub fn layout<F>(input: &TimelineInput, scale: &Scale, params: &LayoutParams, label: F) -> Timeline
 where
     F: Fn(&Event) -> &str,
 {
     // Events outside the scale's domain (the far past in the core zoom) are left out, not piled
     // up at its edge.
-    let mut evs: Vec<&Event> = corpus
-        .knowledge
+    let mut evs: Vec<&Event> = input
         .events
         .iter()
         .filter(|e| e.date.end >= scale.start && e.date.start <= scale.end)
@@ -498,16 +534,16 @@ where
         .collect();
 
     let mut lanes: Vec<Lane> = Vec::new();
-    for o in &corpus.outlets {
-        let mut arts: Vec<ArticleMark> = corpus
+    for o in &input.outlets {
+        let mut arts: Vec<ArticleMark> = input
             .articles
             .iter()
-            .filter(|a| a.outlet == o.id)
-            .map(|a| ArticleMark {
-                id: a.id.clone(),
-                published: a.published,
-                shape: Shape::of(scale, &a.published),
-                approximate: a.published.approximate,
+            .filter(|a| &a.1 == o)
+            .map(|(id, _, published)| ArticleMark {
+                id: id.clone(),
+                published: *published,
+                shape: Shape::of(scale, published),
+                approximate: published.approximate,
             })
             .collect();
         if arts.is_empty() {
@@ -515,27 +551,28 @@ where
         }
         arts.sort_by(|a, b| (a.published.start, &a.id).cmp(&(b.published.start, &b.id)));
         lanes.push(Lane {
-            outlet: o.id.clone(),
+            outlet: o.clone(),
             articles: arts,
         });
+    }
+    let mut roles: BTreeMap<(&str, &str), BTreeSet<u8>> = BTreeMap::new();
+    for (a, e, r) in &input.links {
+        roles
+            .entry((a.as_str(), e.as_str()))
+            .or_default()
+            .insert(match r {
+                EventRole::Main => 0,
+                EventRole::Background => 1,
+            });
     }
 
     let mut links = Vec::new();
     for (lane_ix, lane) in lanes.iter().enumerate() {
         for art in &lane.articles {
             for ev in &events {
-                let Some(e) = corpus.knowledge.event(&ev.id) else {
+                let Some(roles) = roles.get(&(art.id.as_str(), ev.id.as_str())) else {
                     continue;
                 };
-                let roles: BTreeSet<u8> = e
-                    .refs
-                    .iter()
-                    .filter(|r| r.span.article == art.id)
-                    .map(|r| match r.role {
-                        EventRole::Main => 0,
-                        EventRole::Background => 1,
-                    })
-                    .collect();
                 // An article whose news an event is links solidly, even if it also mentions it.
                 let role = match roles.first() {
                     Some(0) => EventRole::Main,

@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A valid calendar day. Construction checks month lengths and leap years, so an impossible
-/// date such as 2023-02-29 can never exist as a value.
+/// date such as 2023-02-29 can never exist as a value. Serialised as days since 1970-01-01 (a
+/// small number in the data bundle); days outside the years 1–9999 are refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[serde(try_from = "i32", into = "i32")]
 pub struct Date {
     year: i32,
     month: u8,
@@ -140,16 +141,22 @@ impl fmt::Display for Date {
     }
 }
 
-impl TryFrom<String> for Date {
+impl TryFrom<i32> for Date {
     type Error = String;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Date::parse_iso(&s).map_err(|e| format!("{s}: {e}"))
+    fn try_from(days: i32) -> Result<Self, Self::Error> {
+        let d = Date::from_days(i64::from(days));
+        if d.to_days() == i64::from(days) {
+            Ok(d)
+        } else {
+            Err(format!("day {days} is outside the years 1 to 9999"))
+        }
     }
 }
 
-impl From<Date> for String {
-    fn from(d: Date) -> String {
-        d.to_string()
+impl From<Date> for i32 {
+    fn from(d: Date) -> i32 {
+        // Years 1..=9999 are within ±3 million days of 1970.
+        d.to_days() as i32
     }
 }
 

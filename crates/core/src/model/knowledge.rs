@@ -273,6 +273,205 @@ impl Knowledge {
         self.claims.iter().find(|c| c.id == id)
     }
 
+    /// The definitions only (events, actors, referents, claims) with no spans: what every
+    /// article's items refer to.
+    pub fn definitions(&self) -> Knowledge {
+        Knowledge {
+            events: self
+                .events
+                .iter()
+                .map(|e| Event {
+                    refs: Vec::new(),
+                    ..e.clone()
+                })
+                .collect(),
+            actors: self
+                .actors
+                .iter()
+                .map(|a| Actor {
+                    variants: Vec::new(),
+                    ..a.clone()
+                })
+                .collect(),
+            referents: self
+                .referents
+                .iter()
+                .map(|r| Referent {
+                    names: Vec::new(),
+                    absent: Vec::new(),
+                    ..r.clone()
+                })
+                .collect(),
+            claims: self
+                .claims
+                .iter()
+                .map(|c| Claim {
+                    states: Vec::new(),
+                    contradicts: Vec::new(),
+                    ..c.clone()
+                })
+                .collect(),
+            curated: self.curated.clone(),
+            ..Knowledge::default()
+        }
+    }
+
+    /// What the knowledge says about one article: its items, with the definitions they belong
+    /// to (each holding only this article's spans). Definitions the article has nothing of are
+    /// left out; [`Knowledge::merge`] puts articles back together.
+    pub fn for_article(&self, article: &str) -> Knowledge {
+        let on = |s: &Span| s.article == article;
+        Knowledge {
+            events: self
+                .events
+                .iter()
+                .filter_map(|e| {
+                    let refs: Vec<EventRef> =
+                        e.refs.iter().filter(|r| on(&r.span)).cloned().collect();
+                    (!refs.is_empty()).then(|| Event { refs, ..e.clone() })
+                })
+                .collect(),
+            actors: self
+                .actors
+                .iter()
+                .filter_map(|a| {
+                    let variants: Vec<Span> =
+                        a.variants.iter().filter(|s| on(s)).cloned().collect();
+                    let heard = self.voices.iter().any(|v| v.speaker == a.id && on(&v.span));
+                    (!variants.is_empty() || heard).then(|| Actor {
+                        variants,
+                        ..a.clone()
+                    })
+                })
+                .collect(),
+            voices: self
+                .voices
+                .iter()
+                .filter(|v| on(&v.span))
+                .cloned()
+                .collect(),
+            referents: self
+                .referents
+                .iter()
+                .filter_map(|r| {
+                    let names: Vec<Span> = r.names.iter().filter(|s| on(s)).cloned().collect();
+                    let absent: Vec<Absence> = r
+                        .absent
+                        .iter()
+                        .filter(|a| a.article == article)
+                        .cloned()
+                        .collect();
+                    (!names.is_empty() || !absent.is_empty()).then(|| Referent {
+                        names,
+                        absent,
+                        ..r.clone()
+                    })
+                })
+                .collect(),
+            claims: self
+                .claims
+                .iter()
+                .filter_map(|c| {
+                    let states: Vec<Span> = c.states.iter().filter(|s| on(s)).cloned().collect();
+                    let contradicts: Vec<Contradiction> = c
+                        .contradicts
+                        .iter()
+                        .filter(|x| on(&x.span))
+                        .cloned()
+                        .collect();
+                    (!states.is_empty() || !contradicts.is_empty()).then(|| Claim {
+                        states,
+                        contradicts,
+                        ..c.clone()
+                    })
+                })
+                .collect(),
+            techniques: self
+                .techniques
+                .iter()
+                .filter(|t| on(&t.span))
+                .cloned()
+                .collect(),
+            frames: self
+                .frames
+                .iter()
+                .filter(|f| f.article == article)
+                .cloned()
+                .collect(),
+            oddities: self
+                .oddities
+                .iter()
+                .filter(|o| on(&o.span))
+                .cloned()
+                .collect(),
+            empty: self
+                .empty
+                .iter()
+                .filter(|e| e.article == article)
+                .cloned()
+                .collect(),
+            curated: self.curated.clone(),
+        }
+    }
+
+    /// Adds another part of the knowledge (another article's, or the definitions): items are
+    /// appended, definitions with the same id are joined.
+    pub fn merge(&mut self, other: Knowledge) {
+        fn join<T>(
+            into: &mut Vec<T>,
+            from: Vec<T>,
+            id: impl Fn(&T) -> &str,
+            extend: impl Fn(&mut T, T),
+        ) {
+            for x in from {
+                match into.iter().position(|y| id(y) == id(&x)) {
+                    Some(i) => extend(&mut into[i], x),
+                    None => into.push(x),
+                }
+            }
+        }
+        join(
+            &mut self.events,
+            other.events,
+            |e| &e.id,
+            |a, b| a.refs.extend(b.refs),
+        );
+        join(
+            &mut self.actors,
+            other.actors,
+            |a| &a.id,
+            |a, b| a.variants.extend(b.variants),
+        );
+        join(
+            &mut self.referents,
+            other.referents,
+            |r| &r.id,
+            |a, b| {
+                a.names.extend(b.names);
+                a.absent.extend(b.absent);
+            },
+        );
+        join(
+            &mut self.claims,
+            other.claims,
+            |c| &c.id,
+            |a, b| {
+                a.states.extend(b.states);
+                a.contradicts.extend(b.contradicts);
+            },
+        );
+        self.voices.extend(other.voices);
+        self.techniques.extend(other.techniques);
+        self.frames.extend(other.frames);
+        self.oddities.extend(other.oddities);
+        self.empty.extend(other.empty);
+        for l in other.curated {
+            if !self.curated.contains(&l) {
+                self.curated.push(l);
+            }
+        }
+    }
+
     /// For a referent: each article that names it, with its spans, in corpus order of spans.
     pub fn naming_by_article(&self, referent: &str) -> BTreeMap<&str, Vec<&Span>> {
         let mut out: BTreeMap<&str, Vec<&Span>> = BTreeMap::new();

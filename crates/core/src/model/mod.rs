@@ -5,12 +5,15 @@
 //! - [`knowledge`]: curated events, actors, voices, naming, claims, evaluative language, frames
 //!   and oddities, each anchored to exact words by a [`Span`]; the closed label sets.
 //! - [`lang`]: the interface language, and dates written in it.
+//! - [`ascending`]: ascending number lists, stored as differences.
 
+pub mod ascending;
 pub mod corpus;
 pub mod date;
 pub mod knowledge;
 pub mod lang;
 
+pub use ascending::Ascending;
 pub use corpus::{Article, Block, BlockKind, Corpus, Outlet, count_words};
 pub use date::{Date, DateError, DateSpec, Precision};
 pub use knowledge::*;

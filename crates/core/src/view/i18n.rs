@@ -8,6 +8,20 @@ pub use crate::model::lang::{Lang, format_date, format_spec};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
     AppName,
+    Loading,
+    Pages,
+    Page,
+    PreviousPage,
+    NextPage,
+    SortBy,
+    SortDate,
+    SortOutlet,
+    SortRelevance,
+    FindValue,
+    ShowMore,
+    ShowFewer,
+    NotLoaded,
+    AndMore,
     Tagline,
     Library,
     Articles,
@@ -103,6 +117,34 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, To) => "To",
         (Lang::Ar, ClearFilters) => "إزالة كل المرشّحات",
         (Lang::En, ClearFilters) => "Clear all filters",
+        (Lang::Ar, Loading) => "جارٍ التحميل…",
+        (Lang::En, Loading) => "Loading…",
+        (Lang::Ar, Pages) => "صفحات القائمة",
+        (Lang::En, Pages) => "Pages of the list",
+        (Lang::Ar, Page) => "الصفحة",
+        (Lang::En, Page) => "Page",
+        (Lang::Ar, PreviousPage) => "→ السابقة",
+        (Lang::En, PreviousPage) => "← Previous",
+        (Lang::Ar, NextPage) => "التالية ←",
+        (Lang::En, NextPage) => "Next →",
+        (Lang::Ar, SortBy) => "الترتيب",
+        (Lang::En, SortBy) => "Order",
+        (Lang::Ar, SortDate) => "الأحدث أولاً",
+        (Lang::En, SortDate) => "Newest first",
+        (Lang::Ar, SortOutlet) => "حسب الوسيلة",
+        (Lang::En, SortOutlet) => "By outlet",
+        (Lang::Ar, SortRelevance) => "الأكثر صلة",
+        (Lang::En, SortRelevance) => "Best match",
+        (Lang::Ar, FindValue) => "ابحث في القائمة",
+        (Lang::En, FindValue) => "Find in this list",
+        (Lang::Ar, ShowMore) => "عرض المزيد",
+        (Lang::En, ShowMore) => "Show more",
+        (Lang::Ar, ShowFewer) => "عرض أقل",
+        (Lang::En, ShowFewer) => "Show fewer",
+        (Lang::Ar, NotLoaded) => "تعذّر تحميل هذا الجزء من البيانات",
+        (Lang::En, NotLoaded) => "This part of the data could not be loaded",
+        (Lang::Ar, AndMore) => "وغيرها",
+        (Lang::En, AndMore) => "and more",
         (Lang::Ar, Showing) => "يُعرض",
         (Lang::En, Showing) => "Showing",
         (Lang::Ar, Of) => "من أصل",
@@ -364,6 +406,18 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
         }
         (Lang::Ar, Notice::QueryTooLong { chars }) => {
             format!("نص البحث طوله {chars} حرفاً فتم تقصيره.")
+        }
+        (Lang::En, Notice::BadSort { value }) => format!(
+            "“{value}” is not an order of the list (date, outlet, or relevance while searching); the list is in its default order."
+        ),
+        (Lang::Ar, Notice::BadSort { value }) => format!(
+            "«{value}» ليس ترتيباً للقائمة (التاريخ، الوسيلة، أو الصلة أثناء البحث)؛ عُرضت القائمة بترتيبها الافتراضي."
+        ),
+        (Lang::En, Notice::BadPage { value }) => {
+            format!("“{value}” is not a page of the list; the first page is shown.")
+        }
+        (Lang::Ar, Notice::BadPage { value }) => {
+            format!("«{value}» ليست صفحة من القائمة؛ عُرضت الصفحة الأولى.")
         }
     }
 }

@@ -3,8 +3,10 @@
 //!
 //! - [`state`]: [`state::ViewState`], everything that decides what the page shows.
 //! - [`url`]: the codec between a view state and its query string, with notices for bad links.
+//! - [`pages`]: the library list in order, cut into pages.
 //! - [`i18n`]: interface strings in Arabic and English, notices, quotation splitting.
 
 pub mod i18n;
+pub mod pages;
 pub mod state;
 pub mod url;

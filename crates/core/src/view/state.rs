@@ -4,6 +4,7 @@
 
 use crate::analysis::annotate::AnnotationLayer;
 use crate::analysis::filter::{Facet, Filter};
+pub use crate::analysis::results::Sort;
 pub use crate::analysis::timeline::Zoom;
 use crate::model::Lang;
 
@@ -78,11 +79,29 @@ pub struct ViewState {
     pub filter: Filter,
     /// Search text, verbatim as typed.
     pub q: String,
+    /// The library's order; `None` is the default ([`Sort::default_for`]).
+    pub sort: Option<Sort>,
+    /// The library's page (1-based); `None` is the first.
+    pub page: Option<u32>,
     pub lang: Lang,
 }
 
 impl ViewState {
     pub fn selected(&self, facet: Facet) -> &[String] {
         self.filter.selected(facet)
+    }
+
+    pub fn searching(&self) -> bool {
+        !self.q.trim().is_empty()
+    }
+
+    /// The order the library is shown in.
+    pub fn sort(&self) -> Sort {
+        self.sort.unwrap_or(Sort::default_for(self.searching()))
+    }
+
+    /// The library's page, 1-based.
+    pub fn page(&self) -> u32 {
+        self.page.unwrap_or(1).max(1)
     }
 }

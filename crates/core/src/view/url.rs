@@ -4,10 +4,10 @@
 //! at any sub-path, and from `file://`. Decoding never panics and never gives up: every part of a
 //! link that cannot be used is dropped with a [`Notice`], and the rest is kept.
 
-pub use super::state::{Lens, View, ViewState, Zoom};
+pub use super::state::{Lens, Sort, View, ViewState, Zoom};
 use crate::analysis::annotate::AnnotationLayer;
-use crate::analysis::filter::{Facet, FacetIndex};
-use crate::model::Corpus;
+use crate::analysis::filter::Facet;
+use crate::bundle::Library;
 use crate::model::Lang;
 use crate::model::date::Date;
 use std::collections::BTreeMap;
@@ -72,6 +72,12 @@ pub enum Notice {
     QueryTooLong {
         chars: usize,
     },
+    BadSort {
+        value: String,
+    },
+    BadPage {
+        value: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -80,17 +86,20 @@ pub struct Decoded {
     pub notices: Vec<Notice>,
 }
 
-const SCALARS: [&str; 11] = [
-    "view", "article", "p", "layers", "articles", "lens", "zoom", "from", "to", "q", "lang",
+const SCALARS: [&str; 13] = [
+    "view", "article", "p", "layers", "articles", "lens", "zoom", "from", "to", "q", "sort",
+    "page", "lang",
 ];
 
-/// Decodes a query string (with or without the leading `?`) against the corpus. Builds a facet
-/// index; callers that decode often keep one and use [`decode_with`].
-pub fn decode(query: &str, corpus: &Corpus) -> Decoded {
-    decode_with(query, corpus, &FacetIndex::new(corpus))
-}
-
-pub fn decode_with(query: &str, corpus: &Corpus, index: &FacetIndex) -> Decoded {
+/// Decodes a query string (with or without the leading `?`) against the articles and facet
+/// values of a library.
+pub fn decode(query: &str, lib: &Library) -> Decoded {
+    let index = lib.facets();
+    let paragraphs = |id: &str| {
+        lib.number(id)
+            .and_then(|i| lib.entry(i))
+            .map(|e| e.paragraphs)
+    };
     let query = query.strip_prefix('?').unwrap_or(query);
     let mut notices = Vec::new();
     let mut raw: BTreeMap<String, String> = BTreeMap::new();
@@ -143,6 +152,7 @@ pub fn decode_with(query: &str, corpus: &Corpus, index: &FacetIndex) -> Decoded 
         take("lang"),
     );
     let (articles, lens, zoom) = (take("articles"), take("lens"), take("zoom"));
+    let (sort, page) = (take("sort"), take("page"));
     let facet_values: Vec<(Facet, String)> = Facet::ALL
         .iter()
         .filter_map(|f| take(f.param()).map(|v| (*f, v)))
@@ -170,7 +180,7 @@ pub fn decode_with(query: &str, corpus: &Corpus, index: &FacetIndex) -> Decoded 
     };
     let article = article.filter(|a| !a.is_empty());
     let known_article = match article {
-        Some(id) if corpus.article(&id).is_some() => Some(id),
+        Some(id) if paragraphs(&id).is_some() => Some(id),
         Some(id) => {
             notices.push(Notice::UnknownArticle { id });
             None
@@ -206,7 +216,7 @@ pub fn decode_with(query: &str, corpus: &Corpus, index: &FacetIndex) -> Decoded 
             .filter(|s| !s.is_empty())
             .collect();
         let ok =
-            ids.len() == 2 && ids[0] != ids[1] && ids.iter().all(|id| corpus.article(id).is_some());
+            ids.len() == 2 && ids[0] != ids[1] && ids.iter().all(|id| paragraphs(id).is_some());
         if ok && state.view == View::Compare {
             state.articles = ids.iter().map(|s| s.to_string()).collect();
         } else {
@@ -229,11 +239,7 @@ pub fn decode_with(query: &str, corpus: &Corpus, index: &FacetIndex) -> Decoded 
     }
 
     if let Some(p) = p.filter(|p| !p.is_empty()) {
-        let count = state
-            .article
-            .as_deref()
-            .and_then(|a| corpus.article(a))
-            .map(|a| a.paragraph_count() as u32);
+        let count = state.article.as_deref().and_then(paragraphs);
         match (p.trim().parse::<u32>(), count) {
             (Ok(n), Some(count)) if (1..=count).contains(&n) => state.paragraph = Some(n),
             _ => notices.push(Notice::BadParagraph { value: p }),
@@ -309,6 +315,26 @@ pub fn decode_with(query: &str, corpus: &Corpus, index: &FacetIndex) -> Decoded 
         }
     }
 
+    if let Some(v) = sort.filter(|v| !v.is_empty()) {
+        match Sort::from_name(v.trim()) {
+            // Relevance needs a search; without one the list keeps its default order.
+            Some(Sort::Relevance) if !state.searching() => {
+                notices.push(Notice::BadSort { value: v });
+            }
+            // The default is left out of links.
+            Some(x) if x == Sort::default_for(state.searching()) => {}
+            Some(x) => state.sort = Some(x),
+            None => notices.push(Notice::BadSort { value: v }),
+        }
+    }
+    if let Some(v) = page.filter(|v| !v.is_empty()) {
+        match v.trim().parse::<u32>() {
+            Ok(1) => {}
+            Ok(n) if n > 1 && matches!(state.view, View::Library) => state.page = Some(n),
+            _ => notices.push(Notice::BadPage { value: v }),
+        }
+    }
+
     Decoded { state, notices }
 }
 
@@ -364,6 +390,15 @@ pub fn encode(state: &ViewState) -> String {
     }
     if !state.q.is_empty() {
         parts.push(format!("q={}", percent_encode(&state.q)));
+    }
+    if let Some(sort) = state
+        .sort
+        .filter(|s| *s != Sort::default_for(state.searching()))
+    {
+        parts.push(format!("sort={}", sort.name()));
+    }
+    if state.view == View::Library && state.page() > 1 {
+        parts.push(format!("page={}", state.page()));
     }
     if state.lang != Lang::default() {
         parts.push(format!("lang={}", state.lang.code()));

@@ -1,5 +1,5 @@
-//! Protects the architecture: the core's four layers import only downwards
-//! (model → text → analysis → view), no two modules import each other (directly or through a
+//! Protects the architecture: the core's layers import only downwards
+//! (model → text → analysis → bundle → view), no two modules import each other (directly or through a
 //! cycle), the runtime core reads no TOML, and only the UI's `state` module touches the router.
 //!
 //! The check reads the sources: every `crate::…` and `super::…` path is resolved to the module
@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-const LAYERS: [&str; 4] = ["model", "text", "analysis", "view"];
+const LAYERS: [&str; 5] = ["model", "text", "analysis", "bundle", "view"];
 
 fn src_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")
@@ -196,7 +196,7 @@ fn layers_import_only_downwards() {
     }
     assert!(
         back_edges.is_empty(),
-        "imports against the layer order model → text → analysis → view:\n{}",
+        "imports against the layer order model → text → analysis → bundle → view:\n{}",
         back_edges.join("\n")
     );
 }

@@ -1,43 +1,56 @@
 //! Search as the library shows it: within the filters, grouped by outlet, with a way out when the
 //! filters hide every match; and the engine's marks in the reader.
 
-use super::corpus;
+use super::{corpus, library};
 use marsad_core::analysis::annotate::{AnnotationLayer, Engine, engine_marks, search_marks};
+use marsad_core::analysis::filter::Facet;
 use marsad_core::analysis::filter::Filter;
-use marsad_core::analysis::filter::{Facet, FacetIndex};
-use marsad_core::analysis::results::{Narrowing, narrowest_filter, search, without};
-use marsad_core::text::search::SearchIndex;
+use marsad_core::analysis::results::{Narrowing, without};
+use marsad_core::text::search::{block_hits, parse_query};
 
 fn none() -> Filter {
     Filter::default()
 }
 
-/// The headline query of the text engine: the Persian-yeh spelling is found and its verbatim
-/// characters are what the hit covers.
+/// The headline query of the text engine, through the loaded bundle as the app runs it: the
+/// Persian-yeh spelling is found in Kurdistan24's text and its verbatim characters are what the
+/// hit covers.
 #[test]
-fn search_finds_the_persian_yeh_spelling_grouped_by_outlet() {
-    let c = corpus();
-    let (facets, index) = (FacetIndex::new(&c), SearchIndex::build(&c));
-    let r = search(&c, &facets, &index, &none(), "اللجنة العسكرية العليا");
-    let k24 = r
-        .outlets
+fn search_finds_the_persian_yeh_spelling() {
+    let lib = library();
+    let q = parse_query("اللجنة العسكرية العليا");
+    let r = lib
+        .search_results(&q, &none())
+        .expect("every chunk is loaded");
+    let k24 = lib.number("k24-hmc-launch").unwrap();
+    let hits = r
+        .articles
         .iter()
-        .find(|o| o.outlet == "kurdistan24")
+        .find(|a| a.article == k24)
         .expect("Kurdistan24 has hits");
-    let article = &c.articles[k24.articles[0].article];
-    let words: Vec<&str> = k24.articles[0]
-        .hits
-        .iter()
-        .flat_map(|h| h.ranges.iter())
-        .map(|r| &article.text[r.clone()])
-        .collect();
+    let ranked = lib.search(&q).unwrap();
+    let text = lib.text(k24).unwrap();
+    let mut words: Vec<String> = Vec::new();
+    for &d in &hits.docs {
+        let (_, k) = lib.doc_article(d).unwrap();
+        let bi = marsad_core::bundle::library::indexed_block(&text, k).unwrap();
+        let b = text.blocks[bi];
+        let h = block_hits(
+            &text.text,
+            b.start as usize..b.end as usize,
+            &ranked.matched,
+        )
+        .expect("a result block has hits");
+        assert!(h.complete);
+        words.extend(h.ranges.iter().map(|r| text.text[r.clone()].to_string()));
+    }
     assert!(
-        words.contains(&"العسكریة") && words.contains(&"العلیا"),
+        words.iter().any(|w| w == "العسكریة") && words.iter().any(|w| w == "العلیا"),
         "{words:?}"
     );
     assert_eq!(
         r.total,
-        r.outlets.iter().map(|o| o.hit_count).sum::<usize>()
+        r.articles.iter().map(|a| a.docs.len()).sum::<usize>()
     );
     assert_eq!(r.hidden, 0);
 }
@@ -46,19 +59,21 @@ fn search_finds_the_persian_yeh_spelling_grouped_by_outlet() {
 /// narrowest one brings the matches back.
 #[test]
 fn filters_that_hide_matches_can_be_dropped() {
-    let c = corpus();
-    let (facets, index) = (FacetIndex::new(&c), SearchIndex::build(&c));
-    let harir = "حرير";
+    let lib = library();
+    let facets = lib.facets();
+    let harir = parse_query("حرير");
     let mut s = none();
-    s.toggle(Facet::Outlet, "alain", &facets);
-    let r = search(&c, &facets, &index, &s, harir);
+    s.toggle(Facet::Outlet, "alain", facets);
+    let r = lib.search_results(&harir, &s).unwrap();
     assert_eq!(r.total, 0);
     assert!(r.hidden > 0, "Harir is only in Infoplus");
-    let (drop, total) = narrowest_filter(&c, &facets, &index, &s, harir).expect("a filter to drop");
+    let (drop, total) = lib.narrowest(&harir, &s).expect("a filter to drop");
     assert_eq!(drop, Narrowing::Value(Facet::Outlet, "alain".into()));
     assert_eq!(total, r.hidden);
     assert_eq!(
-        search(&c, &facets, &index, &without(&s, &drop, &facets), harir).total,
+        lib.search_results(&harir, &without(&s, &drop, facets))
+            .unwrap()
+            .total,
         total
     );
 
@@ -67,13 +82,40 @@ fn filters_that_hide_matches_can_be_dropped() {
         ..none()
     };
     assert_eq!(
-        narrowest_filter(&c, &facets, &index, &s, harir).map(|x| x.0),
+        lib.narrowest(&harir, &s).map(|x| x.0),
         Some(Narrowing::Dates)
     );
+    assert_eq!(lib.narrowest(&harir, &none()), None, "nothing hidden");
+}
+
+/// A first search fetches only the postings chunks its words are in, and asks for nothing once
+/// they are loaded.
+#[test]
+fn a_search_names_the_chunks_it_needs() {
+    let full = library();
+    let summary = full.summary().clone();
+    let mut lib = marsad_core::bundle::Library::new(summary);
+    let q = parse_query("التحا");
+    assert!(lib.search(&q).is_none(), "no chunk loaded yet");
+    let bundle = marsad_ingest::bundle::build(corpus());
+    let mut rounds = 0;
+    loop {
+        let needs = lib.search_needs(&q);
+        if needs.is_empty() {
+            break;
+        }
+        rounds += 1;
+        assert!(rounds <= 2, "a prefix needs at most two rounds");
+        for f in needs {
+            let gz = &bundle.files[&f.path()];
+            lib.add(f, &marsad_ingest::bundle::gunzip(gz).unwrap())
+                .unwrap();
+        }
+    }
     assert_eq!(
-        narrowest_filter(&c, &facets, &index, &none(), harir),
-        None,
-        "nothing hidden"
+        lib.search(&q),
+        full.search(&q),
+        "same results as the whole index"
     );
 }
 
@@ -85,8 +127,8 @@ fn reuse_marks_point_at_the_other_article() {
     let marks = engine_marks(&c, &engine, "k24-hmc-launch", &[AnnotationLayer::Reuse]);
     assert!(!marks.is_empty());
     for m in &marks {
-        assert_eq!(m.elsewhere.len(), 1);
-        assert_eq!(m.elsewhere[0].article, "alain-first-round");
+        assert_eq!(m.elsewhere.shown.len(), 1);
+        assert_eq!(m.elsewhere.shown[0].article, "alain-first-round");
         assert!(c.span_text(&m.span).contains("برعاية") || c.span_text(&m.span).contains("الحوار"));
     }
     assert!(engine_marks(&c, &engine, "shafaq-mission-end", &[AnnotationLayer::Reuse]).is_empty());
@@ -112,12 +154,15 @@ fn date_marks_carry_their_resolved_value() {
 #[test]
 fn search_marks_highlight_the_query_in_the_reader() {
     let c = corpus();
-    let index = SearchIndex::build(&c);
-    let marks = search_marks(&c, &index, "k24-hmc-launch", "اللجنة العسكرية العليا");
+    let k24 = c.article("k24-hmc-launch").unwrap();
+    let marks = search_marks(k24, "اللجنة العسكرية العليا");
     assert!(
         marks
             .iter()
             .any(|m| c.span_text(&m.span).contains("العلیا"))
     );
-    assert!(search_marks(&c, &index, "k24-hmc-launch", "  ").is_empty());
+    assert!(search_marks(k24, "  ").is_empty());
+    // The unfinished last word marks the words it begins, as the search would find them.
+    let marks = search_marks(k24, "السودا");
+    assert!(marks.iter().any(|m| c.span_text(&m.span) == "السوداني"));
 }

@@ -30,6 +30,7 @@ mod timeline;
 mod url_codec;
 
 use marsad_core::Corpus;
+use marsad_core::bundle::Library;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -55,6 +56,18 @@ pub fn corpus() -> Corpus {
                     )
                 });
             Corpus::from_json(&json).expect("embedded JSON decodes")
+        })
+        .clone()
+}
+
+/// The real corpus as the app has it once every file of its bundle is loaded.
+pub fn library() -> Library {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY
+        .get_or_init(|| {
+            marsad_ingest::bundle::build(corpus())
+                .library()
+                .expect("the bundle of the seeds loads")
         })
         .clone()
 }

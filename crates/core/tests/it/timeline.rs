@@ -3,7 +3,7 @@
 
 use super::corpus;
 use marsad_core::analysis::timeline::{
-    LabelBox, LayoutParams, Scale, Shape, TickKind, core_range, layout, place_labels,
+    LabelBox, LayoutParams, Scale, Shape, TickKind, TimelineInput, core_range, layout, place_labels,
 };
 use marsad_core::model::EventRole;
 use marsad_core::{Date, DateSpec, Precision};
@@ -140,13 +140,18 @@ fn the_real_corpus_lays_out_without_overlapping_labels() {
     let corpus = corpus();
     for scale in [Scale::full_context(1200.0), Scale::core(800.0)] {
         for lang in [0, 1] {
-            let t = layout(&corpus, &scale, &LayoutParams::default(), |e| {
-                if lang == 0 {
-                    e.title_ar.as_str()
-                } else {
-                    e.title_en.as_str()
-                }
-            });
+            let t = layout(
+                &TimelineInput::of_corpus(&corpus),
+                &scale,
+                &LayoutParams::default(),
+                |e| {
+                    if lang == 0 {
+                        e.title_ar.as_str()
+                    } else {
+                        e.title_en.as_str()
+                    }
+                },
+            );
             let in_range = corpus
                 .knowledge
                 .events
@@ -298,9 +303,12 @@ fn standard_zooms_cover_their_ranges() {
 fn articles_sit_at_their_publication_dates() {
     let corpus = corpus();
     let scale = Scale::core(1095.0);
-    let t = layout(&corpus, &scale, &LayoutParams::default(), |e| {
-        e.title_en.as_str()
-    });
+    let t = layout(
+        &TimelineInput::of_corpus(&corpus),
+        &scale,
+        &LayoutParams::default(),
+        |e| e.title_en.as_str(),
+    );
     for lane in &t.lanes {
         for a in &lane.articles {
             let art = corpus.article(&a.id).unwrap();
@@ -325,9 +333,12 @@ fn labels_stay_inside_the_drawing_and_short_labels_cut_at_words() {
     use marsad_core::analysis::timeline::{LayoutParams, Scale, layout, short_label};
     let c = corpus();
     for scale in [Scale::full_context(1200.0), Scale::core(1200.0)] {
-        let tl = layout(&c, &scale, &LayoutParams::default(), |e| {
-            short_label(&e.title_en, 42)
-        });
+        let tl = layout(
+            &TimelineInput::of_corpus(&c),
+            &scale,
+            &LayoutParams::default(),
+            |e| short_label(&e.title_en, 42),
+        );
         for e in &tl.events {
             assert!(
                 e.label_box.x0 >= 0.0 && e.label_box.x1 <= 1200.0 + 1e-6,
@@ -354,9 +365,12 @@ fn labels_stay_inside_the_drawing_and_short_labels_cut_at_words() {
 fn the_core_zoom_leaves_out_events_outside_it() {
     use marsad_core::analysis::timeline::{LayoutParams, Scale, layout};
     let c = corpus();
-    let tl = layout(&c, &Scale::core(1200.0), &LayoutParams::default(), |e| {
-        e.title_en.as_str()
-    });
+    let tl = layout(
+        &TimelineInput::of_corpus(&c),
+        &Scale::core(1200.0),
+        &LayoutParams::default(),
+        |e| e.title_en.as_str(),
+    );
     assert!(
         tl.events
             .iter()
@@ -370,10 +384,40 @@ fn the_core_zoom_leaves_out_events_outside_it() {
             .all(|l| tl.events.iter().any(|e| e.id == l.event))
     );
     let full = layout(
-        &c,
+        &TimelineInput::of_corpus(&c),
         &Scale::full_context(1200.0),
         &LayoutParams::default(),
         |e| e.title_en.as_str(),
     );
     assert_eq!(full.events.len(), c.knowledge.events.len());
+}
+
+/// The app draws the timeline from the bundle's summary alone (no article files): it must draw
+/// exactly what the whole corpus gives.
+#[test]
+fn the_summary_draws_the_same_timeline_as_the_corpus() {
+    use marsad_core::analysis::timeline::{LayoutParams, Scale, TimelineInput, layout};
+    let scale = Scale::full_context(1200.0);
+    fn label(e: &marsad_core::model::Event) -> &str {
+        e.title_en.as_str()
+    }
+    let mut from_corpus = layout(
+        &TimelineInput::of_corpus(&super::corpus()),
+        &scale,
+        &LayoutParams::default(),
+        label,
+    );
+    let mut from_summary = layout(
+        &super::library().timeline_input(),
+        &scale,
+        &LayoutParams::default(),
+        label,
+    );
+    // Lanes follow the outlets; articles within a lane and links are compared as sets.
+    for t in [&mut from_corpus, &mut from_summary] {
+        t.links
+            .sort_by(|a, b| (&a.article, &a.event).cmp(&(&b.article, &b.event)));
+    }
+    assert!(!from_summary.links.is_empty());
+    assert_eq!(from_summary, from_corpus);
 }

@@ -1,9 +1,9 @@
-use super::corpus;
+use super::library;
 use marsad_core::Date;
 use marsad_core::analysis::annotate::AnnotationLayer;
 use marsad_core::analysis::filter::{Facet, Filter};
 use marsad_core::view::i18n::Lang;
-use marsad_core::view::url::{Notice, View, ViewState, decode, decode_with, encode};
+use marsad_core::view::url::{Notice, View, ViewState, decode, encode};
 use std::collections::BTreeMap;
 
 fn filters(pairs: &[(Facet, &[&str])]) -> BTreeMap<Facet, Vec<String>> {
@@ -20,7 +20,7 @@ fn d(s: &str) -> Date {
 /// Protects shareable links: every valid state survives encode → decode unchanged.
 #[test]
 fn valid_states_round_trip() {
-    let corpus = corpus();
+    let corpus = library();
     let states = [
         ViewState::default(),
         ViewState {
@@ -104,7 +104,7 @@ fn parameter_names_are_the_documented_ones() {
 
 #[test]
 fn outlets_are_kept_in_corpus_order_without_repeats() {
-    let got = decode("?outlet=shafaq,kurdistan24,shafaq", &corpus());
+    let got = decode("?outlet=shafaq,kurdistan24,shafaq", &library());
     assert_eq!(got.state.selected(Facet::Outlet), ["kurdistan24", "shafaq"]);
     assert!(got.notices.is_empty());
 }
@@ -113,7 +113,7 @@ fn outlets_are_kept_in_corpus_order_without_repeats() {
 /// library but keeps the valid filters.
 #[test]
 fn unknown_article_gives_library_with_filters_kept() {
-    let got = decode("view=read&article=nope&outlet=alain&lang=en", &corpus());
+    let got = decode("view=read&article=nope&outlet=alain&lang=en", &library());
     assert_eq!(got.state.view, View::Library);
     assert_eq!(got.state.selected(Facet::Outlet), ["alain"]);
     assert_eq!(got.state.lang, Lang::En);
@@ -122,7 +122,7 @@ fn unknown_article_gives_library_with_filters_kept() {
 
 #[test]
 fn unknown_outlet_is_dropped_and_named() {
-    let got = decode("outlet=alain,bbc", &corpus());
+    let got = decode("outlet=alain,bbc", &library());
     assert_eq!(got.state.selected(Facet::Outlet), ["alain"]);
     assert_eq!(
         got.notices,
@@ -137,7 +137,7 @@ fn unknown_outlet_is_dropped_and_named() {
 fn malformed_values_are_named_and_dropped() {
     let got = decode(
         "view=atlas&from=2024-13-01&to=soon&lang=fr&zoomed=3",
-        &corpus(),
+        &library(),
     );
     assert_eq!(got.state, ViewState::default());
     assert_eq!(
@@ -164,7 +164,7 @@ fn malformed_values_are_named_and_dropped() {
 
 #[test]
 fn reversed_range_is_swapped() {
-    let got = decode("from=2024-09-30&to=2024-07-01", &corpus());
+    let got = decode("from=2024-09-30&to=2024-07-01", &library());
     assert_eq!(
         (got.state.filter.from, got.state.filter.to),
         (Some(d("2024-07-01")), Some(d("2024-09-30")))
@@ -174,28 +174,28 @@ fn reversed_range_is_swapped() {
 
 #[test]
 fn read_without_article_falls_back_to_library() {
-    let got = decode("view=read", &corpus());
+    let got = decode("view=read", &library());
     assert_eq!(got.state.view, View::Library);
     assert_eq!(got.notices, [Notice::MissingArticle]);
 }
 
 #[test]
 fn an_article_alone_opens_the_reader() {
-    let got = decode("article=alain-first-round", &corpus());
+    let got = decode("article=alain-first-round", &library());
     assert_eq!(got.state.view, View::Read);
     assert!(got.notices.is_empty());
 }
 
 #[test]
 fn broken_percent_escapes_do_not_panic() {
-    let got = decode("q=%D9&outlet=%zz&view=%", &corpus());
+    let got = decode("q=%D9&outlet=%zz&view=%", &library());
     assert_eq!(got.state, ViewState::default());
     assert_eq!(got.notices.len(), 3);
 }
 
 #[test]
 fn repeated_parameters_keep_the_first() {
-    let got = decode("lang=en&lang=ar", &corpus());
+    let got = decode("lang=en&lang=ar", &library());
     assert_eq!(got.state.lang, Lang::En);
     assert_eq!(
         got.notices,
@@ -208,7 +208,7 @@ fn repeated_parameters_keep_the_first() {
 #[test]
 fn overlong_queries_are_shortened() {
     let q = "ب".repeat(2000);
-    let got = decode(&format!("q={q}"), &corpus());
+    let got = decode(&format!("q={q}"), &library());
     assert_eq!(
         got.state.q.chars().count(),
         marsad_core::view::url::MAX_QUERY_CHARS
@@ -219,7 +219,7 @@ fn overlong_queries_are_shortened() {
 /// soup built from link-like pieces, percent escapes, Arabic, bidi controls and combining marks.
 #[test]
 fn decoding_never_panics_on_arbitrary_input() {
-    let corpus = corpus();
+    let corpus = library();
     let pieces = [
         "view",
         "read",
@@ -251,7 +251,6 @@ fn decoding_never_panics_on_arbitrary_input() {
         "9999-12-31",
         "0000-01-01",
     ];
-    let index = marsad_core::analysis::filter::FacetIndex::new(&corpus);
     let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..20_000 {
         let mut s = String::new();
@@ -262,10 +261,10 @@ fn decoding_never_panics_on_arbitrary_input() {
             s.push_str(pieces[(x % pieces.len() as u64) as usize]);
         }
         x = x.wrapping_add(1);
-        let got = decode_with(&s, &corpus, &index);
+        let got = decode(&s, &corpus);
         // Whatever came in, what comes out is a valid state that round-trips.
         assert_eq!(
-            decode_with(&encode(&got.state), &corpus, &index).state,
+            decode(&encode(&got.state), &corpus).state,
             got.state,
             "{s:?}"
         );
@@ -275,7 +274,7 @@ fn decoding_never_panics_on_arbitrary_input() {
 /// Protects paragraph links: `p` must name a paragraph of the article in the reader.
 #[test]
 fn paragraph_must_exist_in_the_article() {
-    let c = corpus();
+    let c = library();
     let got = decode("article=k24-hmc-launch&p=16", &c);
     assert_eq!(got.state.paragraph, Some(16));
     for bad in [
@@ -296,7 +295,7 @@ fn paragraph_must_exist_in_the_article() {
 
 #[test]
 fn unknown_layers_are_named_and_known_ones_kept_in_order() {
-    let got = decode("layers=naming,bogus,voices,naming", &corpus());
+    let got = decode("layers=naming,bogus,voices,naming", &library());
     assert_eq!(
         got.state.layers,
         [AnnotationLayer::Voices, AnnotationLayer::Naming]
@@ -313,7 +312,7 @@ fn unknown_layers_are_named_and_known_ones_kept_in_order() {
 /// unknown ones are named, and a comma inside a wording does not split it.
 #[test]
 fn facet_values_are_validated_against_the_corpus() {
-    let c = corpus();
+    let c = library();
     let got = decode(
         "event=hmc-launch-2024-01-27:main,no-such-event&naming=armed-groups:%D8%A7%D9%84%D9%85%D9%8A%D9%84%D9%8A%D8%B4%D9%8A%D8%A7%D8%AA%20%D8%A7%D9%84%D8%B9%D8%B1%D8%A7%D9%82%D9%8A%D8%A9&voice=unnamed_source&frame=Politics",
         &c,
@@ -355,7 +354,7 @@ fn readme_example_links_are_valid() {
         .filter(|s| s.starts_with('?') && s.len() > 1)
         .collect();
     assert!(links.len() >= 5, "{links:?}");
-    let c = corpus();
+    let c = library();
     for link in links {
         let got = decode(link, &c);
         assert_eq!(got.notices, vec![], "{link}");
@@ -367,7 +366,7 @@ fn readme_example_links_are_valid() {
 /// rest of the link is kept when one part is wrong.
 #[test]
 fn compare_and_timeline_parameters_are_validated() {
-    let c = corpus();
+    let c = library();
     let ok = decode(
         "view=compare&articles=k24-hmc-launch,alain-first-round&lens=voices",
         &c,

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates NotoNaskhArabic-Regular.woff2 and NotoNaskhArabic-Bold.woff2 in this folder.
+# Regenerates NotoNaskhArabic-Regular.woff2 and NotoNaskhArabic-Bold.woff2 in public/fonts/.
 #
 # Source: Noto Naskh Arabic version 2.004 (NotoNaskhArabic-Regular.ttf, NotoNaskhArabic-Bold.ttf)
 # as shipped by Debian 12 "bookworm" in the package fonts-noto-core, version 20201225-1, under
 # /usr/share/fonts/truetype/noto/. The checksums below pin those exact files.
 #
-# Usage: public/fonts/subset.sh [DIR]
+# Usage: xtask/fonts/subset.sh [DIR]
 #   DIR holds the two source .ttf files. Without it the script runs `apt-get download
 #   fonts-noto-core=20201225-1` and unpacks the package into a temporary folder (nothing is
 #   installed). Needs pyftsubset with brotli (`pip install fonttools brotli`); the committed files
@@ -39,7 +39,7 @@
 #   - Name records other than 0-6, the DSIG table, glyph names.
 set -euo pipefail
 
-here="$(cd "$(dirname "$0")" && pwd)"
+here="$(cd "$(dirname "$0")/../../public/fonts" && pwd)"
 
 UNICODES=(
   U+0600-06FF  # Arabic: letters incl. Persian/Urdu/Kurdish/Pashto/Sindhi ones (پ چ ژ ک گ ی ھ ہ ۀ ے ڕ ڵ ۆ ێ ە ...),

@@ -1,0 +1,426 @@
+//! The loaded part of a bundle. The app holds one [`Library`]: the summary from the start, and
+//! every other file once fetched. Each question a view asks either has its answer or names the
+//! files still missing ([`Library::search_needs`], [`Library::meta_file`], …), so that the app
+//! fetches exactly those and asks again.
+
+use super::FileId;
+use super::wire::{self, BundleError, Entry, Lenses, META_CHUNK, Meta, Notes, Summary, TermChunk};
+use crate::analysis::filter::{Facet, FacetIndex, FacetValue, Filter};
+use crate::analysis::results::{Narrowing, SearchResults, group, narrowest_filter};
+use crate::analysis::timeline::TimelineInput;
+use crate::model::{Article, Corpus, DateSpec, EventRole, Knowledge, Outlet};
+use crate::text::search::run::{Plan, Terms, follow_up, plan};
+use crate::text::search::{Query, Ranked, TermEntry, execute};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+/// Cheap to clone: the app keeps the current library behind an `Arc` and replaces it with a
+/// copy holding the new files (everything large is shared).
+#[derive(Debug, Clone)]
+pub struct Library {
+    summary: Arc<Summary>,
+    ids: Arc<HashMap<String, u32>>,
+    dates: Arc<Vec<DateSpec>>,
+    /// `doc_base[i]` is the number of article `i`'s first search document.
+    doc_base: Arc<Vec<u32>>,
+    meta: BTreeMap<u32, Arc<Vec<Meta>>>,
+    terms: BTreeMap<u32, Arc<TermChunk>>,
+    texts: BTreeMap<u32, Arc<Article>>,
+    notes: BTreeMap<u32, Arc<Notes>>,
+    lenses: Option<Arc<Lenses>>,
+}
+
+impl Library {
+    pub fn new(summary: Summary) -> Library {
+        let ids: HashMap<String, u32> = summary
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i as u32))
+            .collect();
+        let dates: Vec<DateSpec> = summary.articles.iter().map(|e| e.published).collect();
+        let mut doc_base = Vec::with_capacity(summary.articles.len() + 1);
+        let mut n = 0u32;
+        for e in &summary.articles {
+            doc_base.push(n);
+            n = n.saturating_add(e.docs);
+        }
+        doc_base.push(n);
+        Library {
+            summary: Arc::new(summary),
+            ids: Arc::new(ids),
+            dates: Arc::new(dates),
+            doc_base: Arc::new(doc_base),
+            meta: BTreeMap::new(),
+            terms: BTreeMap::new(),
+            texts: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            lenses: None,
+        }
+    }
+
+    /// Reads a summary file (decompressed).
+    pub fn from_summary(bytes: &[u8]) -> Result<Library, BundleError> {
+        wire::decode_summary(bytes).map(Library::new)
+    }
+
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.summary.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.summary.articles.is_empty()
+    }
+
+    pub fn entry(&self, i: u32) -> Option<&Entry> {
+        self.summary.articles.get(i as usize)
+    }
+
+    /// The number of the article with this id.
+    pub fn number(&self, id: &str) -> Option<u32> {
+        self.ids.get(id).copied()
+    }
+
+    pub fn outlet_of(&self, i: u32) -> Option<&Outlet> {
+        self.entry(i)
+            .and_then(|e| self.summary.outlets.get(e.outlet as usize))
+    }
+
+    pub fn outlet(&self, id: &str) -> Option<&Outlet> {
+        self.summary.outlets.iter().find(|o| o.id == id)
+    }
+
+    /// Publication dates, by article number.
+    pub fn dates(&self) -> &[DateSpec] {
+        &self.dates
+    }
+
+    pub fn facets(&self) -> &FacetIndex {
+        &self.summary.facets
+    }
+
+    // ----- files ----------------------------------------------------------------------------
+
+    /// Whether a file is loaded (the summary always is).
+    pub fn has(&self, f: FileId) -> bool {
+        match f {
+            FileId::Summary => true,
+            FileId::Meta(k) => self.meta.contains_key(&k),
+            FileId::Terms(k) => self.terms.contains_key(&k),
+            FileId::Text(i) => self.texts.contains_key(&i),
+            FileId::Notes(i) => self.notes.contains_key(&i),
+            FileId::Lenses => self.lenses.is_some(),
+        }
+    }
+
+    /// Adds a fetched file (decompressed). A file that cannot be read is refused with the
+    /// reason, and nothing changes.
+    pub fn add(&mut self, f: FileId, bytes: &[u8]) -> Result<(), BundleError> {
+        let what = f.path();
+        match f {
+            FileId::Summary => {}
+            FileId::Meta(k) => {
+                let m: Vec<Meta> = wire::decode(bytes, &what)?;
+                self.meta.insert(k, Arc::new(m));
+            }
+            FileId::Terms(k) => {
+                let c: TermChunk = wire::decode(bytes, &what)?;
+                self.terms.insert(k, Arc::new(c));
+            }
+            FileId::Text(i) => {
+                let a: Article = wire::decode(bytes, &what)?;
+                if self.entry(i).is_none_or(|e| e.id != a.id) {
+                    return Err(BundleError(format!(
+                        "{what}: holds article \"{}\", not article number {i}",
+                        a.id
+                    )));
+                }
+                self.texts.insert(i, Arc::new(a));
+            }
+            FileId::Notes(i) => {
+                let n: Notes = wire::decode(bytes, &what)?;
+                self.notes.insert(i, Arc::new(n));
+            }
+            FileId::Lenses => {
+                let l: Lenses = wire::decode(bytes, &what)?;
+                self.lenses = Some(Arc::new(l));
+            }
+        }
+        Ok(())
+    }
+
+    // ----- metadata, articles, lenses -------------------------------------------------------
+
+    /// The metadata chunk that holds article `i`.
+    pub fn meta_file(i: u32) -> FileId {
+        FileId::Meta(i / META_CHUNK)
+    }
+
+    pub fn meta(&self, i: u32) -> Option<&Meta> {
+        self.meta
+            .get(&(i / META_CHUNK))
+            .and_then(|c| c.get((i % META_CHUNK) as usize))
+    }
+
+    pub fn text(&self, i: u32) -> Option<Arc<Article>> {
+        self.texts.get(&i).cloned()
+    }
+
+    pub fn notes(&self, i: u32) -> Option<Arc<Notes>> {
+        self.notes.get(&i).cloned()
+    }
+
+    pub fn lenses(&self) -> Option<Arc<Lenses>> {
+        self.lenses.clone()
+    }
+
+    /// Which of `files` are not loaded yet, each once, in order.
+    fn missing(&self, files: impl Iterator<Item = FileId>) -> Vec<FileId> {
+        let mut v: Vec<FileId> = files.filter(|f| !self.has(*f)).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// The files still needed to show `articles`' metadata.
+    pub fn meta_needs(&self, articles: &[u32]) -> Vec<FileId> {
+        self.missing(articles.iter().map(|&i| Library::meta_file(i)))
+    }
+
+    /// The files still needed to have `articles`' texts.
+    pub fn text_needs(&self, articles: &[u32]) -> Vec<FileId> {
+        self.missing(articles.iter().map(|&i| FileId::Text(i)))
+    }
+
+    /// The files still needed to have `articles` in full (texts and notes).
+    pub fn article_needs(&self, articles: &[u32]) -> Vec<FileId> {
+        self.missing(
+            articles
+                .iter()
+                .flat_map(|&i| [FileId::Text(i), FileId::Notes(i)]),
+        )
+    }
+
+    /// A corpus of the given articles, from their loaded files: their texts and knowledge, with
+    /// every definition. `None` while one of them is not loaded.
+    pub fn corpus_of(&self, articles: &[u32]) -> Option<Corpus> {
+        let mut knowledge = Knowledge {
+            events: self.summary.events.clone(),
+            actors: self.summary.actors.clone(),
+            referents: self.summary.referents.clone(),
+            claims: self.summary.claims.clone(),
+            ..Knowledge::default()
+        };
+        let mut list = Vec::with_capacity(articles.len());
+        for &i in articles {
+            let (text, notes) = (self.texts.get(&i)?, self.notes.get(&i)?);
+            knowledge.merge(notes.knowledge.clone());
+            list.push(Article::clone(text));
+        }
+        Some(Corpus {
+            version: self.summary.version.clone(),
+            title_en: self.summary.title_en.clone(),
+            title_ar: self.summary.title_ar.clone(),
+            outlets: self.summary.outlets.clone(),
+            articles: list,
+            knowledge,
+        })
+    }
+
+    // ----- filters --------------------------------------------------------------------------
+
+    /// Articles passing the filter, by number (ascending = bundle order, newest first).
+    pub fn matching(&self, filter: &Filter) -> Vec<u32> {
+        self.summary.facets.matching_ids(&self.dates, filter)
+    }
+
+    /// Each value of `facet` with the number of articles it would show (other filters applied).
+    pub fn counts(&self, filter: &Filter, facet: Facet) -> Vec<(&FacetValue, usize)> {
+        self.summary.facets.counts_by(&self.dates, filter, facet)
+    }
+
+    // ----- search ---------------------------------------------------------------------------
+
+    /// The postings chunk that holds `term` (if it exists anywhere).
+    fn chunk_of(&self, term: &str) -> u32 {
+        let firsts = &self.summary.search.chunks;
+        firsts
+            .partition_point(|f| f.as_str() <= term)
+            .saturating_sub(1) as u32
+    }
+
+    /// The chunks that may hold terms starting with `prefix`.
+    fn chunks_with_prefix(&self, prefix: &str) -> Vec<u32> {
+        let firsts = &self.summary.search.chunks;
+        let first = self.chunk_of(prefix);
+        let mut v = vec![first];
+        for (k, f) in firsts.iter().enumerate().skip(first as usize + 1) {
+            if !f.starts_with(prefix) {
+                break;
+            }
+            v.push(k as u32);
+        }
+        v
+    }
+
+    fn plan_files(&self, p: &Plan) -> Vec<u32> {
+        let mut v: Vec<u32> = p.exact.iter().map(|t| self.chunk_of(t)).collect();
+        for pre in &p.prefixes {
+            v.extend(self.chunks_with_prefix(pre));
+        }
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// The postings chunks `query` still needs. Ask again after adding them: a prefix may lead
+    /// to stems in other chunks.
+    pub fn search_needs(&self, query: &Query) -> Vec<FileId> {
+        if self.summary.search.chunks.is_empty() {
+            return Vec::new();
+        }
+        let p = plan(query);
+        let first: Vec<u32> = self
+            .plan_files(&p)
+            .into_iter()
+            .filter(|k| !self.terms.contains_key(k))
+            .collect();
+        if !first.is_empty() {
+            return first.into_iter().map(FileId::Terms).collect();
+        }
+        let stems = follow_up(&p, &Loaded(self));
+        let mut more: Vec<u32> = stems
+            .iter()
+            .map(|t| self.chunk_of(t))
+            .filter(|k| !self.terms.contains_key(k))
+            .collect();
+        more.sort_unstable();
+        more.dedup();
+        more.into_iter().map(FileId::Terms).collect()
+    }
+
+    /// Every document matching `query`, best first; `None` while chunks are missing.
+    pub fn search(&self, query: &Query) -> Option<Ranked> {
+        if !self.search_needs(query).is_empty() {
+            return None;
+        }
+        Some(execute(query, &Loaded(self), self.summary.search.doc_count))
+    }
+
+    /// The search within the filter, grouped by article (best first); `None` while chunks are
+    /// missing.
+    pub fn search_results(&self, query: &Query, filter: &Filter) -> Option<SearchResults> {
+        Some(self.results_of(&self.search(query)?, filter))
+    }
+
+    /// Ranked documents within the filter, grouped by article (best first).
+    pub fn results_of(&self, ranked: &Ranked, filter: &Filter) -> SearchResults {
+        let mut allowed = vec![false; self.len()];
+        for a in self.matching(filter) {
+            allowed[a as usize] = true;
+        }
+        group(ranked, |d| self.doc_article(d).map(|x| x.0), &allowed)
+    }
+
+    /// When the filter hides every match: the one filter to drop, and how many blocks it brings
+    /// back. `None` while chunks are missing or when nothing is hidden.
+    pub fn narrowest(&self, query: &Query, filter: &Filter) -> Option<(Narrowing, usize)> {
+        let ranked = self.search(query)?;
+        narrowest_filter(
+            &ranked,
+            |d| self.doc_article(d).map(|x| x.0),
+            self.facets(),
+            &self.dates,
+            filter,
+        )
+    }
+
+    /// What the timeline draws: every article with its outlet and date, and the events each
+    /// covers or mentions (from the facet index, so no article file is needed).
+    pub fn timeline_input(&self) -> TimelineInput {
+        let outlet_id = |e: &Entry| {
+            self.summary
+                .outlets
+                .get(e.outlet as usize)
+                .map(|o| o.id.clone())
+                .unwrap_or_default()
+        };
+        let mut links = Vec::new();
+        for ev in &self.summary.events {
+            for (role, name) in [
+                (EventRole::Main, "main"),
+                (EventRole::Background, "background"),
+            ] {
+                for &a in self
+                    .facets()
+                    .articles_with(Facet::Event, &format!("{}:{name}", ev.id))
+                {
+                    if let Some(e) = self.entry(a) {
+                        links.push((e.id.clone(), ev.id.clone(), role));
+                    }
+                }
+            }
+        }
+        TimelineInput {
+            events: self.summary.events.clone(),
+            outlets: self.summary.outlets.iter().map(|o| o.id.clone()).collect(),
+            articles: self
+                .summary
+                .articles
+                .iter()
+                .map(|e| (e.id.clone(), outlet_id(e), e.published))
+                .collect(),
+            links,
+        }
+    }
+
+    /// The article of a search document, and which of its indexed blocks it is.
+    pub fn doc_article(&self, doc: u32) -> Option<(u32, u32)> {
+        let i = self
+            .doc_base
+            .partition_point(|&b| b <= doc)
+            .checked_sub(1)?;
+        if i >= self.len() {
+            return None;
+        }
+        Some((i as u32, doc - self.doc_base[i]))
+    }
+}
+
+/// The loaded postings chunks, as terms to search.
+struct Loaded<'a>(&'a Library);
+
+impl Terms for Loaded<'_> {
+    fn get(&self, term: &str) -> Option<&TermEntry> {
+        let c = self.0.terms.get(&self.0.chunk_of(term))?;
+        c.entries
+            .binary_search_by(|e| e.term.as_str().cmp(term))
+            .ok()
+            .map(|i| &c.entries[i])
+    }
+
+    fn with_prefix(&self, prefix: &str) -> Vec<&TermEntry> {
+        self.0
+            .chunks_with_prefix(prefix)
+            .into_iter()
+            .filter_map(|k| self.0.terms.get(&k))
+            .flat_map(|c| c.entries.iter().filter(|e| e.term.starts_with(prefix)))
+            .collect()
+    }
+}
+
+/// The `k`-th indexed (non-artifact) block of an article: its index in the article's blocks.
+pub fn indexed_block(article: &crate::model::Article, k: u32) -> Option<usize> {
+    article
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !b.kind.is_artifact())
+        .nth(k as usize)
+        .map(|(i, _)| i)
+}

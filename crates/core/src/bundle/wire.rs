@@ -1,0 +1,140 @@
+//! The files of the data bundle, as values. Each file is one postcard-encoded value (see
+//! [`encode`] and [`decode`]), gzip-compressed on disk by the build step.
+
+use crate::analysis::annotate::Mark;
+use crate::analysis::compare::{ClaimsTable, NamingMatrix, OutletVoices};
+use crate::analysis::filter::FacetIndex;
+#[cfg(doc)]
+use crate::model::Article;
+use crate::model::{Actor, Claim, DateSpec, Event, Knowledge, Outlet, Referent, Span};
+use crate::text::search::TermEntry;
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use std::collections::BTreeMap;
+
+/// The bundle format's version: a bundle written with another format is refused, not misread.
+pub const FORMAT: u32 = 1;
+
+/// Articles per metadata chunk.
+pub const META_CHUNK: u32 = 64;
+
+/// What the app loads first: enough to draw the library, its facets and counts, the timeline,
+/// and to know which chunk holds anything else.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub format: u32,
+    /// Content hash of the whole bundle (also the name of its directory).
+    pub version: String,
+    pub title_en: String,
+    pub title_ar: String,
+    pub outlets: Vec<Outlet>,
+    /// In bundle order (newest first); an article's number is its position here.
+    pub articles: Vec<Entry>,
+    /// Curated definitions without their spans (those are in each article's file): events with
+    /// their dates, actors, referents and claims.
+    pub events: Vec<Event>,
+    pub actors: Vec<Actor>,
+    pub referents: Vec<Referent>,
+    pub claims: Vec<Claim>,
+    pub facets: FacetIndex,
+    pub search: SearchInfo,
+}
+
+/// An article as the summary knows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    /// Index into [`Summary::outlets`].
+    pub outlet: u32,
+    pub published: DateSpec,
+    /// Number of indexed blocks (search documents).
+    pub docs: u32,
+    pub paragraphs: u32,
+}
+
+/// What search needs before any chunk is loaded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchInfo {
+    /// Number of indexed blocks in the corpus.
+    pub doc_count: u32,
+    pub avg_len: f32,
+    /// The first term of each postings chunk, ascending: chunk `k` holds the terms from
+    /// `chunks[k]` up to (not including) `chunks[k + 1]`.
+    pub chunks: Vec<String>,
+}
+
+/// What the library shows of an article, in chunks of [`META_CHUNK`] articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The headline, or the catalog's supplied title.
+    pub title_ar: String,
+    /// Whether the title was supplied by the catalog (the text has no headline line).
+    pub supplied: bool,
+    pub title_en: Option<String>,
+    pub words: u32,
+}
+
+/// One postings chunk: consecutive terms with their postings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TermChunk {
+    pub entries: Vec<TermEntry>,
+}
+
+/// What is known about one article beyond its text: its curated knowledge (with the
+/// definitions it refers to) and its annotation marks ready to show. The text itself
+/// ([`Article`]) is a file of its own, so that search results fetch only texts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notes {
+    /// The curated items on this article (and the events, actors, referents and claims they
+    /// belong to, with only this article's spans).
+    pub knowledge: Knowledge,
+    /// Every mark of every layer, sorted by position.
+    pub marks: Vec<Mark>,
+}
+
+/// The corpus-wide lenses of the compare view, loaded when one is opened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lenses {
+    pub naming: NamingMatrix,
+    pub voices: Vec<OutletVoices>,
+    pub claims: ClaimsTable,
+    /// The paragraph and verbatim words of every span the tables name.
+    pub quotes: BTreeMap<Span, Quote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub paragraph: Option<u32>,
+    pub words: String,
+}
+
+/// Why a bundle file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleError(pub String);
+
+impl std::fmt::Display for BundleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    postcard::to_allocvec(value).expect("bundle values always serialise")
+}
+
+pub fn decode<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T, BundleError> {
+    postcard::from_bytes(bytes).map_err(|e| BundleError(format!("{what}: cannot be read ({e})")))
+}
+
+/// Decodes a summary, refusing one written in another format.
+pub fn decode_summary(bytes: &[u8]) -> Result<Summary, BundleError> {
+    // The format number is the first field: check it before trusting the rest.
+    let format: u32 = postcard::take_from_bytes::<u32>(bytes)
+        .map(|(f, _)| f)
+        .map_err(|e| BundleError(format!("summary: cannot be read ({e})")))?;
+    if format != FORMAT {
+        return Err(BundleError(format!(
+            "summary: data format {format}, but this app reads format {FORMAT} (rebuild the data)"
+        )));
+    }
+    decode(bytes, "summary")
+}

@@ -1,0 +1,140 @@
+//! The library's list as the page shows it: the matching articles in the chosen order, cut into
+//! pages, so that a corpus of any size puts only one page of rows on screen.
+
+use super::state::ViewState;
+use crate::analysis::results::{ArticleHits, SearchResults, Sort, order};
+use crate::bundle::Library;
+use crate::model::Lang;
+use crate::text::search::{Matched, parse_query};
+
+/// Rows per page of the library.
+pub const LIBRARY_PAGE: usize = 50;
+/// Articles per page of search results.
+pub const RESULTS_PAGE: usize = 20;
+
+/// One page of a list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Paged {
+    /// The items of this page.
+    pub items: Vec<u32>,
+    /// Items in the whole list.
+    pub total: usize,
+    /// The page shown (1-based; a page beyond the last shows the last).
+    pub page: u32,
+    pub pages: u32,
+}
+
+/// Page `page` (1-based) of `items`, `size` per page. A page past the end shows the last page.
+pub fn paginate(items: &[u32], page: u32, size: usize) -> Paged {
+    let size = size.max(1);
+    let pages = items.len().div_ceil(size).max(1) as u32;
+    let page = page.clamp(1, pages);
+    let start = (page as usize - 1) * size;
+    Paged {
+        items: items.iter().skip(start).take(size).copied().collect(),
+        total: items.len(),
+        page,
+        pages,
+    }
+}
+
+/// The rank of each outlet when the list is grouped by outlet: by name in the interface
+/// language, by outlet number.
+pub fn outlet_ranks(lib: &Library, lang: Lang) -> Vec<usize> {
+    let outlets = &lib.summary().outlets;
+    let mut idx: Vec<usize> = (0..outlets.len()).collect();
+    idx.sort_by(|&a, &b| {
+        let name = |i: usize| match lang {
+            Lang::Ar => outlets[i].name_ar.as_str(),
+            Lang::En => outlets[i].name_en.as_str(),
+        };
+        name(a).cmp(name(b))
+    });
+    let mut rank = vec![0; outlets.len()];
+    for (r, i) in idx.into_iter().enumerate() {
+        rank[i] = r;
+    }
+    rank
+}
+
+/// Puts `articles` in the state's order; `relevance` is the search's order (best first).
+pub fn sorted(
+    lib: &Library,
+    state: &ViewState,
+    mut articles: Vec<u32>,
+    relevance: &[u32],
+) -> Vec<u32> {
+    let ranks = outlet_ranks(lib, state.lang);
+    let sort = match state.sort() {
+        Sort::Relevance if !state.searching() => Sort::Date,
+        s => s,
+    };
+    order(
+        &mut articles,
+        sort,
+        |a| {
+            lib.entry(a)
+                .and_then(|e| ranks.get(e.outlet as usize).copied())
+                .unwrap_or(usize::MAX)
+        },
+        relevance,
+    );
+    articles
+}
+
+/// The library's rows without a search: matching articles, in order, one page.
+pub fn library_rows(lib: &Library, state: &ViewState) -> Paged {
+    let rows = sorted(lib, state, lib.matching(&state.filter), &[]);
+    paginate(&rows, state.page(), LIBRARY_PAGE)
+}
+
+/// A page of search results.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchPage {
+    /// What the query's words matched (to mark them in the texts).
+    pub matched: Matched,
+    pub results: SearchResults,
+    /// The articles of this page, in the chosen order.
+    pub page: Paged,
+}
+
+impl SearchPage {
+    /// The hits of an article of the page.
+    pub fn hits(&self, article: u32) -> Option<&ArticleHits> {
+        self.results.articles.iter().find(|a| a.article == article)
+    }
+}
+
+/// The state's search within its filter, one page of articles in the chosen order; `None` while
+/// postings chunks are missing ([`Library::search_needs`] names them).
+pub fn search_page(lib: &Library, state: &ViewState) -> Option<SearchPage> {
+    let query = parse_query(&state.q);
+    let ranked = lib.search(&query)?;
+    let results = lib.results_of(&ranked, &state.filter);
+    let best: Vec<u32> = results.articles.iter().map(|a| a.article).collect();
+    let ordered = sorted(lib, state, best.clone(), &best);
+    Some(SearchPage {
+        matched: ranked.matched,
+        page: paginate(&ordered, state.page(), RESULTS_PAGE),
+        results,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_cover_the_list_and_clamp() {
+        let items: Vec<u32> = (0..120).collect();
+        let p = paginate(&items, 2, 50);
+        assert_eq!(
+            (p.items.first(), p.items.len(), p.pages),
+            (Some(&50), 50, 3)
+        );
+        let last = paginate(&items, 99, 50);
+        assert_eq!((last.page, last.items.len()), (3, 20));
+        let empty = paginate(&[], 1, 50);
+        assert_eq!((empty.page, empty.pages, empty.total), (1, 1, 0));
+    }
+}

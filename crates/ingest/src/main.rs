@@ -1,0 +1,73 @@
+//! `marsad-ingest`: the build step's command line.
+//!
+//!   marsad-ingest bundle SEEDS_DIR OUT_DIR [--packed FILE]
+//!       validate SEEDS_DIR and write the data bundle into OUT_DIR (and, packed into one file,
+//!       into FILE: what the standalone page inlines)
+//!
+//! Every problem in the seed data is printed as `file:line: message`, and the exit code is 1.
+
+use marsad_ingest::catalog;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("bundle") if args.len() == 3 => bundle(&args[1], &args[2], None),
+        Some("bundle") if args.len() == 5 && args[3] == "--packed" => {
+            bundle(&args[1], &args[2], Some(&args[4]))
+        }
+        _ => {
+            eprintln!("usage: marsad-ingest bundle SEEDS_DIR OUT_DIR [--packed FILE]");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn bundle(seeds: &str, out: &str, packed: Option<&str>) -> ExitCode {
+    let started = Instant::now();
+    let seeds_dir = PathBuf::from(seeds);
+    let label = seeds_dir
+        .file_name()
+        .map_or_else(|| seeds.to_string(), |n| n.to_string_lossy().into_owned());
+    let corpus = match catalog::load_dir(&seeds_dir, &label)
+        .map_err(|e| vec![e])
+        .and_then(|f| catalog::build(&f))
+    {
+        Ok(c) => c,
+        Err(errors) => {
+            eprintln!(
+                "error: the seed data in {seeds} is invalid ({} problem(s)):",
+                errors.len()
+            );
+            for e in &errors {
+                eprintln!("  {e}");
+            }
+            eprintln!("See seeds/README.md for the format.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let articles = corpus.articles.len();
+    let validated = started.elapsed();
+    let b = marsad_ingest::bundle::build(corpus);
+    if let Err(e) = b.write(&PathBuf::from(out)) {
+        eprintln!("error: cannot write {out}: {e}");
+        return ExitCode::FAILURE;
+    }
+    if let Some(p) = packed
+        && let Err(e) = std::fs::write(p, b.packed())
+    {
+        eprintln!("error: cannot write {p}: {e}");
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "bundle {}: {articles} articles, {} files, {} bytes gzipped (validated in {:.1?}, total {:.1?}) in {out}",
+        b.version,
+        b.files.len(),
+        b.size(),
+        validated,
+        started.elapsed()
+    );
+    ExitCode::SUCCESS
+}

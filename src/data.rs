@@ -1,0 +1,345 @@
+//! The data bundle in the page: the only module that fetches. It loads the summary at start and
+//! any other file a view asks for, decompresses it (the browser's own `DecompressionStream`),
+//! and hands it to the core's [`Library`], which decides what each view needs.
+//!
+//! Where the bundle is: the page names its directory in `<meta name="marsad-data">` (written by
+//! the build), else `data/current` names it. The standalone file carries the whole bundle inline
+//! (`<script type="application/octet-stream" id="marsad-bundle">`, base64), and fetches nothing.
+
+use leptos::prelude::*;
+use marsad_core::bundle::{BundleError, FileId, Library};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the files come from.
+enum Source {
+    /// Fetched from this directory (relative to the page).
+    Http(String),
+    /// Carried in the page (path → gzip bytes).
+    Inline(BTreeMap<String, Vec<u8>>),
+}
+
+/// The page's data: the library as loaded so far, and a signal that fires when it grows.
+pub struct Store {
+    current: RwLock<Arc<Library>>,
+    tick: ArcTrigger,
+    source: Source,
+    inflight: Mutex<BTreeSet<FileId>>,
+    /// Files that could not be loaded, with the reason (shown to the reader).
+    failed: RwLock<BTreeMap<FileId, String>>,
+}
+
+static STORE: OnceLock<Store> = OnceLock::new();
+
+/// How far the start got.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+static START: OnceLock<ArcRwSignal<Start>> = OnceLock::new();
+
+/// Whether the summary is loaded (and the store usable), reactively.
+pub fn start_state() -> ArcRwSignal<Start> {
+    START
+        .get_or_init(|| ArcRwSignal::new(Start::Loading))
+        .clone()
+}
+
+/// The loaded store. Only called once [`start_state`] is `Ready`.
+pub fn store() -> &'static Store {
+    STORE
+        .get()
+        .expect("the shell is mounted only once the data is loaded")
+}
+
+impl Store {
+    /// The library as loaded now, tracked: a view that reads it is redrawn when files arrive.
+    pub fn lib(&self) -> Arc<Library> {
+        self.tick.track();
+        self.lib_untracked()
+    }
+
+    pub fn lib_untracked(&self) -> Arc<Library> {
+        self.current
+            .read()
+            .map(|l| l.clone())
+            .unwrap_or_else(|e| e.into_inner().clone())
+    }
+
+    /// Asks for files (those already loaded or on their way are skipped). The library grows and
+    /// the views that read it are redrawn when they arrive.
+    pub fn request(&'static self, files: Vec<FileId>) {
+        let lib = self.lib_untracked();
+        let new: Vec<FileId> = {
+            let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
+            let failed = self.failed.read().unwrap_or_else(|e| e.into_inner());
+            files
+                .into_iter()
+                .filter(|f| !lib.has(*f) && !failed.contains_key(f) && inflight.insert(*f))
+                .collect()
+        };
+        if new.is_empty() {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut got = Vec::new();
+            for f in &new {
+                got.push((*f, self.read(*f).await));
+            }
+            {
+                let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
+                let mut next = Library::clone(&cur);
+                let mut failed = self.failed.write().unwrap_or_else(|e| e.into_inner());
+                for (f, r) in got {
+                    match r.and_then(|bytes| next.add(f, &bytes).map_err(|e| e.0)) {
+                        Ok(()) => {}
+                        Err(e) => {
+                            failed.insert(f, e);
+                        }
+                    }
+                }
+                *cur = Arc::new(next);
+            }
+            {
+                let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
+                for f in &new {
+                    inflight.remove(f);
+                }
+            }
+            self.tick.notify();
+        });
+    }
+
+    /// Why a file could not be loaded, if it could not.
+    pub fn failure(&self, f: FileId) -> Option<String> {
+        self.tick.track();
+        self.failed.read().ok().and_then(|m| m.get(&f).cloned())
+    }
+
+    async fn read(&self, f: FileId) -> Result<Vec<u8>, String> {
+        let path = f.path();
+        let gz = match &self.source {
+            Source::Inline(files) => files
+                .get(&path)
+                .cloned()
+                .ok_or_else(|| format!("{path}: not in this page"))?,
+            Source::Http(dir) => fetch_bytes(&format!("{dir}{path}")).await?,
+        };
+        gunzip(&gz).await.map_err(|e| format!("{path}: {e}"))
+    }
+}
+
+/// Starts loading the data: from the page's inline bundle if it has one, else over HTTP. Call
+/// once, before mounting the app.
+pub fn start() {
+    let state = start_state();
+    wasm_bindgen_futures::spawn_local(async move {
+        match load().await {
+            Ok(store) => {
+                let _ = STORE.set(store);
+                state.set(Start::Ready);
+            }
+            Err(e) => state.set(Start::Failed(e)),
+        }
+    });
+}
+
+/// Starts from a packed bundle held in memory (the component tests).
+pub fn start_packed(packed: &[u8]) {
+    let state = start_state();
+    if STORE.get().is_some() {
+        state.set(Start::Ready);
+        return;
+    }
+    let packed = packed.to_vec();
+    wasm_bindgen_futures::spawn_local(async move {
+        match from_packed(&packed).await {
+            Ok(store) => {
+                let _ = STORE.set(store);
+                state.set(Start::Ready);
+            }
+            Err(e) => state.set(Start::Failed(e)),
+        }
+    });
+}
+
+async fn from_packed(packed: &[u8]) -> Result<Store, String> {
+    let (_version, files): (String, Vec<(String, Vec<u8>)>) =
+        marsad_core::bundle::wire::decode(packed, "inline bundle").map_err(|e| e.0)?;
+    let files: BTreeMap<String, Vec<u8>> = files.into_iter().collect();
+    let summary_gz = files
+        .get(&FileId::Summary.path())
+        .ok_or("the inline bundle has no summary")?;
+    let summary = gunzip(summary_gz).await?;
+    let lib = Library::from_summary(&summary).map_err(|e: BundleError| e.0)?;
+    Ok(Store::new(lib, Source::Inline(files)))
+}
+
+impl Store {
+    fn new(lib: Library, source: Source) -> Store {
+        Store {
+            current: RwLock::new(Arc::new(lib)),
+            tick: ArcTrigger::new(),
+            source,
+            inflight: Mutex::new(BTreeSet::new()),
+            failed: RwLock::new(BTreeMap::new()),
+        }
+    }
+}
+
+async fn load() -> Result<Store, String> {
+    let doc = document();
+    if let Some(el) = doc.get_element_by_id("marsad-bundle") {
+        let b64 = el.text_content().unwrap_or_default();
+        let packed = base64_decode(b64.trim()).ok_or("the page's inline data is damaged")?;
+        return from_packed(&packed).await;
+    }
+    let dir = match doc
+        .query_selector("meta[name=marsad-data]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+    {
+        Some(d) => d,
+        None => {
+            let v = fetch_bytes("data/current").await?;
+            format!("data/{}/", String::from_utf8_lossy(&v).trim())
+        }
+    };
+    let summary = gunzip(&fetch_bytes(&format!("{dir}{}", FileId::Summary.path())).await?).await?;
+    let lib = Library::from_summary(&summary).map_err(|e| e.0)?;
+    Ok(Store::new(lib, Source::Http(dir)))
+}
+
+fn js_err(e: wasm_bindgen::JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|x| String::from(x.message()))
+        })
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let resp = JsFuture::from(window().fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{url}: {}", js_err(e)))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(js_err)?;
+    if !resp.ok() {
+        return Err(format!("{url}: HTTP {}", resp.status()));
+    }
+    let buf = JsFuture::from(resp.array_buffer().map_err(js_err)?)
+        .await
+        .map_err(js_err)?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Decompresses gzip with the browser's `DecompressionStream`; other bytes pass unchanged (a
+/// host that already decompressed them).
+async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    if !(bytes.len() > 2 && bytes[0] == 0x1f && bytes[1] == 0x8b) {
+        return Ok(bytes.to_vec());
+    }
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(js_err)?;
+    // `DecompressionStream` is reached through the global object: web-sys ships its binding
+    // only behind an unstable flag.
+    let ctor: js_sys::Function = js_sys::Reflect::get(&window(), &"DecompressionStream".into())
+        .map_err(js_err)?
+        .dyn_into()
+        .map_err(|_| "this browser cannot decompress (no DecompressionStream)".to_string())?;
+    let ds =
+        js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(&"gzip".into())).map_err(js_err)?;
+    let get = |name: &str| js_sys::Reflect::get(&ds, &name.into()).map_err(js_err);
+    let readable: web_sys::ReadableStream = get("readable")?.dyn_into().map_err(js_err)?;
+    let writable: web_sys::WritableStream = get("writable")?.dyn_into().map_err(js_err)?;
+    let pair = web_sys::ReadableWritablePair::new(&readable, &writable);
+    let stream = blob.stream().pipe_through(&pair);
+    let resp = web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(js_err)?;
+    let buf = JsFuture::from(resp.array_buffer().map_err(js_err)?)
+        .await
+        .map_err(js_err)?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Standard base64 (RFC 4648, with padding; whitespace ignored).
+fn base64_decode(s: &str) -> Option<Vec<u8>> {
+    let val = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let clean: Vec<u8> = s
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace() && *b != b'=')
+        .collect();
+    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
+    for chunk in clean.chunks(4) {
+        let mut n = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            n |= val(c)? << (18 - 6 * i);
+        }
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..chunk.len().saturating_sub(1)]);
+    }
+    Some(out)
+}
+
+/// The loaded library keeps every file for the whole session, so a loaded article can be lent
+/// out for the session too: views then hold plain references instead of counting them. Each
+/// file is interned once.
+static TEXTS: OnceLock<Mutex<BTreeMap<u32, &'static marsad_core::Article>>> = OnceLock::new();
+static NOTES: OnceLock<Mutex<BTreeMap<u32, &'static marsad_core::bundle::Notes>>> = OnceLock::new();
+static SLICES: OnceLock<Mutex<BTreeMap<Vec<u32>, &'static marsad_core::Corpus>>> = OnceLock::new();
+
+fn intern<K: Ord + Clone, T: ?Sized>(
+    cell: &'static OnceLock<Mutex<BTreeMap<K, &'static T>>>,
+    key: K,
+    make: impl FnOnce() -> Option<&'static T>,
+) -> Option<&'static T> {
+    let map = cell.get_or_init(|| Mutex::new(BTreeMap::new()));
+    let mut m = map.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(v) = m.get(&key) {
+        return Some(*v);
+    }
+    let v = make()?;
+    m.insert(key, v);
+    Some(v)
+}
+
+/// Article `i`'s text, once loaded (tracked).
+pub fn text(i: u32) -> Option<&'static marsad_core::Article> {
+    let lib = store().lib();
+    intern(&TEXTS, i, || {
+        let a: &'static Arc<marsad_core::Article> = Box::leak(Box::new(lib.text(i)?));
+        Some(&**a)
+    })
+}
+
+/// Article `i`'s knowledge and marks, once loaded (tracked).
+pub fn notes(i: u32) -> Option<&'static marsad_core::bundle::Notes> {
+    let lib = store().lib();
+    intern(&NOTES, i, || {
+        let n: &'static Arc<marsad_core::bundle::Notes> = Box::leak(Box::new(lib.notes(i)?));
+        Some(&**n)
+    })
+}
+
+/// A corpus of these articles (texts, knowledge, every definition), once all their files are
+/// loaded (tracked). Interned by the set of articles.
+pub fn slice(articles: &[u32]) -> Option<&'static marsad_core::Corpus> {
+    let lib = store().lib();
+    intern(&SLICES, articles.to_vec(), || {
+        Some(Box::leak(Box::new(lib.corpus_of(articles)?)))
+    })
+}

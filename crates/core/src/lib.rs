@@ -11,6 +11,8 @@
 //!   and two articles side by side with a word diff.
 //! - [`filter`]: the facet index: which articles a view shows, and facet counts.
 //! - [`annotate`]: the reader's annotation layers.
+//! - [`auto`]: automatic layers (voices, actor mentions, naming, figures, event suggestions) for
+//!   any article, from a lexicon of the curated knowledge; and their evaluation.
 //! - [`results`]: search results within the filters, grouped by outlet; which filter hides matches.
 //! - [`url`]: the one codec between a view and its query string.
 //! - [`i18n`]: interface language and language-aware formatting of dates and numbers.
@@ -20,6 +22,7 @@
 //!   links, labels placed without overlap).
 
 pub mod annotate;
+pub mod auto;
 pub mod catalog;
 pub mod compare;
 pub mod date;

@@ -28,10 +28,14 @@
 //! [`crate::text`] and [`crate::date`], so the browser can run it on imported articles.
 //! Every function is total, and every span is a char-boundary byte range of the article text.
 
+mod context;
 mod lexicon;
 mod matcher;
 mod mentions;
 mod prose;
+mod speakers;
+mod verbs;
+mod voices;
 mod words;
 
 pub use lexicon::{FormOrigin, LexActor, LexEvent, LexForm, LexReferent, Lexicon, Scope};
@@ -330,10 +334,11 @@ pub struct Auto {
 pub fn analyse(article: &Article, lex: &Lexicon) -> Auto {
     let prose = prose::Prose::new(article);
     let mentions = mentions::find_mentions(&prose, lex);
+    let found = voices::find_voices(&prose, lex, &mentions);
     Auto {
         article: article.id.clone(),
-        candidates: Vec::new(),
-        voices: Vec::new(),
+        candidates: voices::candidates(&found),
+        voices: found,
         mentions: mentions.into_iter().map(|m| m.item).collect(),
         naming: mentions::find_naming(&prose, lex),
         figures: Vec::new(),

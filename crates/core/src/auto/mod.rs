@@ -29,6 +29,7 @@
 //! Every function is total, and every span is a char-boundary byte range of the article text.
 
 mod context;
+mod figures;
 mod lexicon;
 mod matcher;
 mod mentions;
@@ -341,7 +342,7 @@ pub fn analyse(article: &Article, lex: &Lexicon) -> Auto {
         voices: found,
         mentions: mentions.into_iter().map(|m| m.item).collect(),
         naming: mentions::find_naming(&prose, lex),
-        figures: Vec::new(),
+        figures: figures::find_figures(&prose),
         events: Vec::new(),
     }
 }

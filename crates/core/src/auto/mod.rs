@@ -29,6 +29,7 @@
 //! Every function is total, and every span is a char-boundary byte range of the article text.
 
 mod context;
+mod events;
 mod figures;
 mod lexicon;
 mod matcher;
@@ -343,7 +344,7 @@ pub fn analyse(article: &Article, lex: &Lexicon) -> Auto {
         mentions: mentions.into_iter().map(|m| m.item).collect(),
         naming: mentions::find_naming(&prose, lex),
         figures: figures::find_figures(&prose),
-        events: Vec::new(),
+        events: events::suggest_events(&prose, lex),
     }
 }
 

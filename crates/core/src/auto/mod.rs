@@ -29,6 +29,7 @@
 //! Every function is total, and every span is a char-boundary byte range of the article text.
 
 mod context;
+mod dedup;
 mod events;
 mod figures;
 mod lexicon;
@@ -40,6 +41,7 @@ mod verbs;
 mod voices;
 mod words;
 
+pub use dedup::without_curated;
 pub use lexicon::{FormOrigin, LexActor, LexEvent, LexForm, LexReferent, Lexicon, Scope};
 
 use crate::knowledge::{EventRole, Span, VoiceMode};

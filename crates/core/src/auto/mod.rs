@@ -41,6 +41,9 @@ mod verbs;
 mod voices;
 mod words;
 
+#[cfg(test)]
+mod tests;
+
 pub use dedup::without_curated;
 pub use lexicon::{FormOrigin, LexActor, LexEvent, LexForm, LexReferent, Lexicon, Scope};
 

@@ -30,6 +30,7 @@
 
 mod context;
 mod dedup;
+pub mod eval;
 mod events;
 mod figures;
 mod lexicon;

@@ -102,8 +102,9 @@ impl<'a> Ctx<'a> {
         Speaker::Actor(self.lex.actors()[a].id.clone())
     }
 
-    /// Who issued the statement noun at token `t`: a known actor named after it, or a speaker
-    /// phrase headed by a speaker noun (`بيان للمكتب الإعلامي للسوداني`: a new speaker).
+    /// Who issued the statement noun at token `t`: a known actor named after it, or the speaker
+    /// a phrase headed by a speaker noun names (`بيان للمكتب الإعلامي للسوداني`: a new speaker;
+    /// `بيان للمكتب`: the office that spoke before).
     pub(crate) fn issuer_of(&self, t: usize) -> Option<Speaker> {
         if let Some(a) = self.issuer_after(t) {
             return Some(self.actor(a));
@@ -118,7 +119,10 @@ impl<'a> Ctx<'a> {
             let w = p.w(j);
             if is_head(w) && statement_kind(w).is_none() && !is_filler(w) {
                 let ph = phrase(p, j, &self.date_tok, &self.named);
-                return Some(self.new_speaker(&Phrase { start: j, ..ph }));
+                return match self.resolve(&Phrase { start: j, ..ph }) {
+                    Resolved::Speaker(sp, _, _) => Some(sp),
+                    _ => None,
+                };
             }
             if !is_filler(w) {
                 return None;

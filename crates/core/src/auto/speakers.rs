@@ -23,7 +23,8 @@ use super::matcher::{core_in, cores, readings};
 use super::prose::Prose;
 use super::verbs::{COMPLEMENTIZERS, SKIP_AFTER_VERB};
 use super::words::{
-    MEDIA_HEADS, REPORTS, SPEAKER_HEADS, STANDALONE, STATEMENT_FILLERS, STATEMENTS,
+    INSTITUTION_HEADS, MEDIA_HEADS, PERSON_TITLES, REPORTS, SPEAKER_HEADS, STANDALONE,
+    STATEMENT_FILLERS, STATEMENTS,
 };
 
 /// What stopped a speaker phrase.
@@ -114,7 +115,9 @@ pub(crate) fn phrase(p: &Prose, from: usize, date_tok: &[bool], named: &[bool]) 
             if is_complementizer(w) || matches!(w, "بالقول" | "قايلا") {
                 Some(Boundary::Complement)
             } else if verbatim == "على"
-                || matches!(w, "الي" | "عن" | "حول" | "بشان")
+                || matches!(w, "الي" | "حول" | "بشان")
+                // `عن` opens the content (`أعرب عن`), except after a title (`النائب عن…`).
+                || (w == "عن" && !(j > s && core_in(p.w(j - 1), PERSON_TITLES)))
                 || (j == s
                     && w.starts_with('ب')
                     && named.get(j) != Some(&true)
@@ -188,6 +191,8 @@ pub(crate) fn trimmed_end(p: &Prose, ph: &Phrase, date_tok: &[bool]) -> usize {
         return (s + 1).min(ph.end.max(s + 1));
     }
     let head_definite = definite(p.w(s));
+    // After a preposition or a `لـ` genitive, a new noun phrase: its own head may be indefinite.
+    let mut new_phrase = false;
     let mut j = s + 1;
     while j < ph.end && j < s + 8 {
         let w = p.w(j);
@@ -207,10 +212,18 @@ pub(crate) fn trimmed_end(p: &Prose, ph: &Phrase, date_tok: &[bool]) -> usize {
             break;
         }
         let pronoun = ["هما", "هم", "ها"].iter().any(|x| w.ends_with(x)) && w.chars().count() > 5;
-        let ok = if matches!(w, "من" | "في" | "باسم" | "لدي") {
-            j + 1 < ph.end && p.norm.get(j + 1).is_some_and(|x| definite(x) || is_head(x))
+        let nominal = |x: &str| definite(x) || is_head(x) || core_in(x, INSTITUTION_HEADS);
+        let genitive = w.starts_with('ل') && !w.starts_with("لل") && !definite(w);
+        let ok = if matches!(w, "من" | "في" | "باسم" | "لدي" | "عن") {
+            let next = j + 1 < ph.end && p.norm.get(j + 1).is_some_and(|x| nominal(x));
+            new_phrase = next;
+            next
         } else if definite(w) {
+            new_phrase = false;
             !pronoun
+        } else if new_phrase || genitive {
+            new_phrase = false;
+            nominal(w) || genitive && p.norm.get(j + 1).is_some_and(|x| definite(x))
         } else {
             !head_definite && (adjective_like(w) || is_head(w))
         };

@@ -28,7 +28,7 @@ use super::lexicon::Lexicon;
 use super::mentions::Found;
 use super::prose::{Prose, is_terminator};
 use super::speakers::{Boundary, Phrase, definite, head_key, is_head, phrase, statement_kind};
-use super::verbs::{ATTRIBUTIONS, Form, Need, RELATIVES, speech_verb};
+use super::verbs::{ATTRIBUTIONS, CLAUSE_OPENERS, Form, Need, RELATIVES, speech_verb};
 use super::{AutoVoice, Candidate, Speaker, span};
 use crate::knowledge::VoiceMode;
 
@@ -50,7 +50,15 @@ impl Ctx<'_> {
             return;
         }
         let ph = phrase(p, i + 1, &self.date_tok, &self.named);
-        let resolved = self.resolve(&ph);
+        let resolved = match self.resolve(&ph) {
+            // A statement with no known issuer speaks for itself: `وتشير تقارير إلى…`.
+            Resolved::Statement => Resolved::Speaker(
+                self.new_speaker(&ph),
+                Rule::NewSpeaker,
+                Some(head_key(p.w(ph.start))),
+            ),
+            r => r,
+        };
         let explicit = matches!(resolved, Resolved::Speaker(..));
         let has_subject = explicit || before.is_some();
         let complement = ph.complement() && (explicit || ph.is_empty() || before.is_some());
@@ -66,15 +74,22 @@ impl Ctx<'_> {
             return;
         }
         let verb = self.tok_range(i, i + 1);
+        // The voice opens with the word that opens its clause: `وقد رحب…`, `فيما قال…`.
+        let opener = i > first
+            && p.same_sentence(i - 1, i)
+            && !p.gap(i).chars().any(|c| PUNCT.contains(c))
+            && CLAUSE_OPENERS.contains(&p.w(i - 1))
+            && !matches!(p.w(i - 1), "كان" | "وكان");
+        let verb_start = if opener { p.toks[i - 1].start } else { verb.0 };
         let (start, who, rule, head) = match (resolved, before) {
-            (Resolved::Speaker(sp, r, h), _) => (verb.0, (sp, r), Rule::SpeechVerb, h),
+            (Resolved::Speaker(sp, r, h), _) => (verb_start, (sp, r), Rule::SpeechVerb, h),
             (_, Some((s, sp, r, h))) => (p.toks[s].start, (sp, r), Rule::SubjectBeforeVerb, h),
             (_, None) => {
                 let skip = self.sentence_initial(i);
                 let Some(who) = self.implicit(i, skip) else {
                     return;
                 };
-                (verb.0, who, Rule::SpeechVerb, None)
+                (verb_start, who, Rule::SpeechVerb, None)
             }
         };
         let claim_end = if explicit { ph.end } else { i + 1 };

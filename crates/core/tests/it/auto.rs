@@ -78,7 +78,7 @@ fn shafaq_officer_and_joint_statement_without_its_own_curation() {
     let c = corpus();
     let a = article(&c, "shafaq-mission-end");
     let auto = analyse(a, &Lexicon::without_article(&c, &a.id));
-    let officer = voice(&auto, a, "كشف ضابط عراقي كبير");
+    let officer = voice(&auto, a, "حيث كشف ضابط عراقي كبير");
     assert_eq!(officer.speaker.actor(), Some("senior-iraqi-officer"));
     // «الضابط الكبير» and «الضابط» take the officer up again.
     for words in ["وأوضح الضابط الكبير", "وأشار الضابط"] {
@@ -97,7 +97,7 @@ fn infoplus_nested_voices_inside_the_report() {
     let auto = analyse(a, &Lexicon::without_article(&c, &a.id));
     let report = voice(&auto, a, "وذكر التقرير");
     assert_eq!(report.speaker.actor(), Some("the-national"));
-    let mp = voice(&auto, a, "قال السياسي العراقي جواد البولاني");
+    let mp = voice(&auto, a, "فيما قال السياسي العراقي جواد البولاني");
     assert_eq!(
         (mp.speaker.actor(), mp.speaker_rule),
         (Some("bulani"), Rule::Apposition)

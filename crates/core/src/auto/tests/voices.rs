@@ -127,6 +127,27 @@ fn an_unknown_issuer_becomes_a_new_speaker_that_the_statement_keeps() {
 }
 
 #[test]
+fn new_speakers_keep_their_title_and_drop_the_rest() {
+    let a = article(
+        "أعلن المكتب الإعلامي لرئيس البرلمان، اليوم، تأجيل الجلسة.\nوذكر بيان للمكتب أن الموعد الجديد سيحدد لاحقاً.\nواعتبر النائب عن كتلة الصادقون مهدي تقي أن \"التأجيل غير مبرر\"، فيما تشير تقارير إلى خلافات داخل المجلس.",
+    );
+    let auto = analyse(&a, &lexicon());
+    let keys: Vec<&str> = auto.candidates.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "المكتب الاعلامي لرييس البرلمان",
+            "النايب عن كتله الصادقون",
+            "تقارير"
+        ]
+    );
+    // «بيان للمكتب» was issued by the office named before.
+    assert_eq!(auto.voices[1].speaker, auto.voices[0].speaker);
+    let last = auto.voices.last().unwrap();
+    assert!(a.text[last.span.start as usize..].starts_with("فيما تشير تقارير"));
+}
+
+#[test]
 fn a_definite_noun_takes_up_an_earlier_new_speaker() {
     let a = article(
         "وقال مسؤول عسكري رفيع إن التعزيزات وصلت إلى المدينة.\nوأوضح المسؤول أن الوضع تحت السيطرة.",
@@ -201,7 +222,7 @@ fn a_voice_inside_a_quotation_needs_its_own_subject_and_complement() {
     let nested = &auto.voices[1];
     assert_eq!(
         &a.text[nested.span.start as usize..nested.span.end as usize],
-        "قال مستشار رئيس الوزراء إن القرار لم يتخذ بعد"
+        "فيما قال مستشار رئيس الوزراء إن القرار لم يتخذ بعد"
     );
     // A present verb inside a statement's quotation is the statement's content, not a voice.
     let v = voices("وقال المتحدث: «الحكومة تؤكد التزامها بالاتفاق».");

@@ -6,6 +6,7 @@
 //!   word of a line, after punctuation, with `و`/`ف`, or after `قد كما فيما بينما حيث ثم لكن
 //!   كان…` — whose subject follows it; or with its subject just before it (`المصادر قالت`,
 //!   `وكان السوداني قد أعلن`); after a relative (`التي اعتبرها كثيرون`) only with a subject;
+//!   `نقل X عن Y` gives the words to `Y`;
 //! - a **participle** (`مؤكداً`, `مشيرة`) after a comma, or in `-اً` before its complement;
 //! - an **attribution** phrase (`بحسب`, `وفقاً لـ`, `نقلاً عن`, `على لسان`) with a known source;
 //! - a **statement cue**: `جاء في بيان X`, `جاء فيه`, or a known actor followed by `في بيان`;
@@ -57,6 +58,16 @@ impl Ctx<'_> {
                 Rule::NewSpeaker,
                 Some(head_key(p.w(ph.start))),
             ),
+            r => r,
+        };
+        // `نقلت وكالة X عن مسؤول قوله…`: the one quoted after `عن` speaks.
+        let resolved = match resolved {
+            Resolved::Speaker(..) if reports_speech(p.w(i)) && p.w(ph.end) == "عن" => {
+                match self.resolve(&phrase(p, ph.end + 1, &self.date_tok, &self.named)) {
+                    r @ Resolved::Speaker(..) => r,
+                    _ => resolved,
+                }
+            }
             r => r,
         };
         let explicit = matches!(resolved, Resolved::Speaker(..));
@@ -338,6 +349,12 @@ impl Ctx<'_> {
         d.depth = 0;
         self.push(d);
     }
+}
+
+/// Whether a verb reports someone else's words (`نقل`: the speaker follows `عن`).
+fn reports_speech(w: &str) -> bool {
+    let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    ["نقل", "ينقل", "تنقل"].iter().any(|v| w.starts_with(v))
 }
 
 /// Every voice of the article, in text order.

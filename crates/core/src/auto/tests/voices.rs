@@ -148,6 +148,16 @@ fn new_speakers_keep_their_title_and_drop_the_rest() {
 }
 
 #[test]
+fn a_reported_quotation_belongs_to_the_one_quoted() {
+    let v = voices("ونقلت وكالة رويترز عن سعد معن قوله إن الطريق أعيد فتحه.");
+    assert_eq!(v[0].1.as_deref(), Some("spokesman"));
+    // Figures and data speak too: `وتشير الأرقام إلى…` is not the previous speaker going on.
+    let a = article("قال سعد معن إن الوضع مستقر. وتشير الإحصاءات الرسمية إلى تراجع الهجمات.");
+    let auto = analyse(&a, &lexicon());
+    assert_eq!(auto.voices[1].speaker_rule, Rule::NewSpeaker);
+}
+
+#[test]
 fn a_definite_noun_takes_up_an_earlier_new_speaker() {
     let a = article(
         "وقال مسؤول عسكري رفيع إن التعزيزات وصلت إلى المدينة.\nوأوضح المسؤول أن الوضع تحت السيطرة.",

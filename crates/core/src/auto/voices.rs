@@ -7,7 +7,8 @@
 //!   كان…` — whose subject follows it; or with its subject just before it (`المصادر قالت`,
 //!   `وكان السوداني قد أعلن`); after a relative (`التي اعتبرها كثيرون`) only with a subject;
 //!   `نقل X عن Y` gives the words to `Y`;
-//! - a **participle** (`مؤكداً`, `مشيرة`) after a comma, or in `-اً` before its complement;
+//! - a **participle** (`مؤكداً`, `مشيرة`) after a comma, or in `-اً` before its complement (but
+//!   not right after a speech verb: `وتابع قائلاً:` is one voice);
 //! - an **attribution** phrase (`بحسب`, `وفقاً لـ`, `نقلاً عن`, `على لسان`) with a known source;
 //! - a **statement cue**: `جاء في بيان X`, `جاء فيه`, or a known actor followed by `في بيان`;
 //! - a **headline colon**: a line opening with a speaker and a colon;
@@ -167,6 +168,14 @@ impl Ctx<'_> {
     fn try_participle(&mut self, i: usize, form: Form, need: Need) {
         let p = self.p;
         if p.tok_depth[i] > 0 {
+            return;
+        }
+        // `وتابع قائلاً:` is one voice: a participle right after a speech verb goes with it.
+        if i > 0
+            && p.same_sentence(i - 1, i)
+            && !p.gap(i).chars().any(|c| PUNCT.contains(c))
+            && speech_verb(p.w(i - 1)).is_some()
+        {
             return;
         }
         let comma = p.gap(i).contains(['،', ',']);

@@ -79,6 +79,15 @@ fn a_participle_after_a_comma_is_a_voice_of_the_same_speaker() {
 }
 
 #[test]
+fn a_participle_right_after_its_verb_is_part_of_it() {
+    let v = voices("وتابع قائلاً: «سنواصل العمل مع الشركاء».");
+    assert!(v.is_empty(), "no speaker yet: {v:?}");
+    let v = voices("قال سعد معن إن الطريق مفتوح.\nوتابع قائلاً: «سنواصل العمل مع الشركاء».");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[1].0, "وتابع قائلاً: «سنواصل العمل مع الشركاء».");
+}
+
+#[test]
 fn attribution_phrases_name_their_source() {
     let v = voices("وبحسب مصادر أمنية فإن الهجوم وقع فجراً قرب الحدود.");
     assert_eq!(v.len(), 1, "{v:?}");

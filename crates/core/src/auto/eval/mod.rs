@@ -19,9 +19,13 @@
 //! - **naming**: the same, with referents and their curated wordings.
 //! - **figures**: the curated figures are the numbers (in digits or words, not dates) inside the
 //!   spans of claims of kind `number`; one is found when an automatic figure's number overlaps
-//!   it with the same value (or the same order of magnitude, for `عشرات`, `ملايين`…).
+//!   it with the same value (or the same order of magnitude, for `عشرات`, `ملايين`…). The
+//!   curation records only the figures of its claims, so "agree" counts the automatic figures
+//!   inside those claims: the others are not errors, and the figures' precision column is only
+//!   a share.
 //! - **events**: a curated event of the article (one with a reference in it) is found when it is
-//!   suggested; `role` counts found events whose main/background guess agrees.
+//!   suggested; an automatic suggestion agrees when the event is one of the article's curated
+//!   events; `role` counts found events whose main/background guess agrees.
 
 mod compare;
 
@@ -175,6 +179,12 @@ impl Report {
                 );
             }
         }
+        let _ = writeln!(
+            out,
+            "found/gold: curated items found. agree/auto: automatic items the curation confirms \
+             (mentions, naming: the words of a curated form of the article; figures: inside a \
+             curated number claim, which the curation alone records, so a share, not a precision)"
+        );
         let (m, r) = self.articles.iter().fold(((0, 0), (0, 0)), |(m, r), a| {
             (
                 (m.0 + a.mode.0, m.1 + a.mode.1),

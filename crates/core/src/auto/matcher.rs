@@ -5,14 +5,14 @@
 //! prepositions `ب ك ل` and the article with them (`بال`, `لل`): `للجنة` and `واللجنة` are
 //! `اللجنة`, `لبايدن` is `بايدن` — but never drops or adds the article itself (`تحالف` is not
 //! `التحالف`); the other words must be equal. In [`Mode::Stemmed`], every word is compared by
-//! its light stem ([`crate::text::stem`]). A phrase never crosses a sentence end or a line.
+//! its light stem ([`crate::text::stem()`]). A phrase never crosses a sentence end or a line.
 
 use super::prose::Prose;
 use crate::text::stem::stem;
 use crate::text::tokenize::tokenize;
 use std::collections::HashMap;
 
-/// The normalized form used by every rule: [`crate::text::normalize`] plus two spelling
+/// The normalized form used by every rule: [`crate::text::normalize()`] plus two spelling
 /// variants common in news copy (`الأميركية` = `الأمريكية`, `كوردستان` = `كردستان`).
 pub(crate) fn canon(norm: &str) -> String {
     let mut s = norm.to_string();

@@ -8,6 +8,7 @@
 //! - [`timeline`]: timeline geometry (zoom, ticks, events by precision, lanes, labels).
 
 pub mod annotate;
+pub mod auto;
 pub mod compare;
 pub mod filter;
 pub mod results;

@@ -14,7 +14,10 @@
 //! - `dates`: every date expression in the five articles, and the phrasings around them.
 //! - `compare`: event columns, naming/voices/claims lenses, two articles aligned with a word diff.
 //! - `timeline`: the zoomed scale and its inverse, drawing by precision, labels without overlap.
+//! - `auto`: automatic layers on the seeds (with and without each article's own curation),
+//!   curation winning over them, and the evaluation targets.
 
+mod auto;
 mod compare;
 mod dates;
 mod filters;

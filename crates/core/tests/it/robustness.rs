@@ -3,12 +3,20 @@
 //! strings — and every range it returns lies on char boundaries of its input.
 
 use super::corpus;
+use marsad_core::analysis::auto::{Lexicon, analyse, without_curated};
 use marsad_core::text::dates::extract_dates;
 use marsad_core::text::reuse::{ReuseParams, shared_passages};
 use marsad_core::text::search::SearchIndex;
 use marsad_core::text::tokenize::tokenize;
 use marsad_core::text::{normalize, normalize_mapped, stem};
-use marsad_core::{Block, BlockKind, Corpus, DateSpec};
+use marsad_core::{Article, Block, BlockKind, Corpus, DateSpec};
+use std::sync::OnceLock;
+
+/// The lexicon of the real curation, built once.
+fn auto_lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon::from_corpus(&corpus()))
+}
 use proptest::prelude::*;
 
 /// Characters that stress Arabic handling, mixed with arbitrary ones.
@@ -123,6 +131,38 @@ proptest! {
         }
     }
 
+    /// Protects the automatic layers: any text, on one line or several, is analysed without
+    /// panicking, twice alike, with every span on char boundaries of the text.
+    #[test]
+    fn automatic_layers_are_total(s in tricky_string(400), cue in prop::sample::select(vec!["وقال ", "، مشيراً إلى أن ", " «", "» ", "\n«", ": ", "بحسب ", " 2500 جندي ", "التحالف الدولي "])) {
+        for text in [s.clone(), format!("{cue}{s}"), format!("{s}{cue}{s}")] {
+            let mut c = corpus_with(&text);
+            // One block per line, as the catalog cuts texts.
+            let mut blocks = Vec::new();
+            let mut start = 0;
+            for line in text.split('\n') {
+                if !line.trim().is_empty() {
+                    blocks.push(Block { kind: BlockKind::Paragraph, line: 1, start: start as u32, end: (start + line.len()) as u32, number: None });
+                }
+                start += line.len() + 1;
+            }
+            for a in [c.articles[0].clone(), Article { blocks, ..c.articles[0].clone() }] {
+                let auto = analyse(&a, auto_lexicon());
+                prop_assert_eq!(&auto, &analyse(&a, auto_lexicon()));
+                let spans = auto.voices.iter().flat_map(|v| [&v.span, &v.verb])
+                    .chain(auto.mentions.iter().map(|m| &m.span))
+                    .chain(auto.naming.iter().map(|n| &n.span))
+                    .chain(auto.figures.iter().flat_map(|f| [&f.span, &f.number]))
+                    .chain(auto.events.iter().flat_map(|e| e.evidence.iter().map(|x| &x.span)));
+                for sp in spans {
+                    prop_assert!(boundary(&text, &(sp.start as usize..sp.end as usize)), "{:?}", sp);
+                }
+                let _ = without_curated(auto, &c.knowledge, &a.id);
+            }
+            c.articles.clear();
+        }
+    }
+
     /// Protects the reuse finder: any two texts give char-boundary ranges and scores in 0..=1,
     /// and a long enough text shares itself.
     #[test]
@@ -154,6 +194,8 @@ fn very_long_input_is_handled() {
     assert_eq!(index.search(&c, "التحالف", 5).total, 1);
     let published = c.articles[0].published;
     assert!(!extract_dates(&text, &published).is_empty());
+    let auto = analyse(&c.articles[0], auto_lexicon());
+    assert!(auto.mentions.len() > 4_000, "{}", auto.mentions.len());
     let lone_marks: String = "\u{0651}\u{064B}\u{0670}".repeat(50_000);
     assert!(tokenize(&lone_marks).is_empty());
     let head: String = text.chars().take(1_000).collect();

@@ -3,6 +3,8 @@
 //!
 //! - [`catalog`]: reading `seeds/` (`catalog.toml` and the texts) into a [`marsad_core::Corpus`].
 //! - [`knowledge`]: the curated knowledge files, validated against the texts.
+//! - [`synth`]: a generated corpus of any size, as a seeds directory, for scale measurements.
 
 pub mod catalog;
 pub mod knowledge;
+pub mod synth;

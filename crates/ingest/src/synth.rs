@@ -3,8 +3,8 @@
 //! generated articles as asked.
 //!
 //! A generated article has a headline-like line and 6 to 25 paragraphs recombined from the
-//! seeds' paragraphs, with numbers, months, weekdays, places and names varied (`synth/text.rs`
-//! says how, and what that costs in readability). It comes from one of a few dozen invented
+//! seeds' paragraphs, with numbers, months, weekdays, places and names varied and some names
+//! invented (`synth/text.rs` says how, and what that costs in readability). It comes from one of a few dozen invented
 //! outlets (Zipf-like: a few publish much more than most) and is dated 2019–2025: mostly a day,
 //! some day ranges, months and parts of months, some approximate. About 7% of the generated
 //! articles copy one to three paragraphs of an earlier one with a small edit, and about 1%

@@ -77,6 +77,16 @@ pub(super) const ENGLISH_NAMES: &[&str] = &[
     "هوارد",
 ];
 
+/// Indices in [`CLASSES`].
+pub(super) const WEEKDAYS: usize = 0;
+pub(super) const IRAQI_FAMILY: usize = 1;
+
+/// Syllables of invented names.
+pub(super) const SYLLABLES: &[&str] = &[
+    "با", "تو", "ري", "كا", "لي", "ما", "نو", "سا", "دي", "فو", "غا", "هي", "زو", "شا", "جي", "را",
+    "مو", "لا", "ني", "بو", "كو", "سي", "تا", "دا", "رو", "فا", "حا", "ود", "ان", "ير",
+];
+
 /// Interchangeable words: a word of a class found in a seed paragraph may be replaced by another
 /// of the same class. Person names are common family names, not those of prominent figures.
 pub(super) const CLASSES: &[&[&str]] = &[

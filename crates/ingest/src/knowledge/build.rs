@@ -1,31 +1,29 @@
 //! Validating the knowledge files against the articles and building the runtime [`Knowledge`].
 
 use super::raw::*;
-use crate::catalog::{ErrorKind, SeedError};
+use crate::catalog::{ErrorKind, Lines, SeedError};
 use marsad_core::model::{
     ACTOR_CATEGORIES, Absence, Actor, Article, CLAIM_KINDS, Claim, Contradiction, EmptyCell, Event,
     EventRef, EventRole, FRAMES, Knowledge, Layer, Oddity, ParagraphFrame, Referent, Span,
     TECHNIQUES, Technique, Voice, VoiceMode,
 };
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use toml::Spanned;
 
 /// Collects errors for one file, with line numbers computed from byte offsets.
 struct FileCx<'a> {
     path: String,
-    bytes: &'a [u8],
+    lines: Lines,
     articles: &'a [Article],
+    /// Article id → index in `articles`.
+    by_id: &'a HashMap<&'a str, usize>,
     errors: &'a mut Vec<SeedError>,
 }
 
 impl FileCx<'_> {
     fn line(&self, offset: usize) -> usize {
-        self.bytes[..offset.min(self.bytes.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        self.lines.of(offset)
     }
 
     fn err(&mut self, kind: ErrorKind, offset: usize, message: String) {
@@ -39,7 +37,7 @@ impl FileCx<'_> {
     }
 
     fn article(&mut self, id: &Spanned<String>) -> Option<&'_ Article> {
-        let found = self.articles.iter().position(|a| a.id == *id.get_ref());
+        let found = self.by_id.get(id.get_ref().as_str()).copied();
         if found.is_none() {
             let known: Vec<&str> = self.articles.iter().map(|a| a.id.as_str()).collect();
             self.err(
@@ -204,14 +202,20 @@ pub fn build(
     }
     // Which articles have at least one item, per layer; and recorded reasons for empty cells.
     let mut filled: BTreeMap<Layer, BTreeSet<String>> = BTreeMap::new();
-    let mut nones: Vec<(Layer, String, usize, String, String)> = Vec::new(); // layer, article, offset, reason, path
+    let mut nones: Vec<(Layer, String, usize, String, String)> = Vec::new(); // layer, article, line, reason, path
+    let by_id: HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
 
     macro_rules! cx {
         ($name:expr) => {
             FileCx {
                 path: format!("{dir_label}/{}", $name),
-                bytes: &files[$name],
+                lines: Lines::new(&files[$name]),
                 articles,
+                by_id: &by_id,
                 errors,
             }
         };
@@ -222,7 +226,7 @@ pub fn build(
                 nones.push((
                     layer,
                     n.article.get_ref().clone(),
-                    n.article.span().start,
+                    cx.line(n.article.span().start),
                     n.reason_en.clone(),
                     path.to_string(),
                 ));
@@ -464,8 +468,10 @@ pub fn build(
                         reason_en: a.reason_en.clone(),
                     });
                 }
+                let absent_ids: BTreeSet<&str> =
+                    absent.iter().map(|a| a.article.as_str()).collect();
                 for art in articles {
-                    if !named.contains(&art.id) && !absent.iter().any(|a| a.article == art.id) {
+                    if !named.contains(&art.id) && !absent_ids.contains(art.id.as_str()) {
                         cx.err(
                             ErrorKind::LayerCell,
                             r.id.span().start,
@@ -651,13 +657,7 @@ pub fn build(
     }
 
     // Every article × curated layer cell: items, or a recorded reason — never both, never neither.
-    for (layer, article, offset, reason, path) in nones {
-        let bytes = &files[path.rsplit('/').next().unwrap_or_default()];
-        let line = bytes[..offset.min(bytes.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
+    for (layer, article, line, reason, path) in nones {
         if filled.get(&layer).is_some_and(|s| s.contains(&article)) {
             errors.push(SeedError {
                 kind: ErrorKind::LayerCell,
@@ -676,13 +676,15 @@ pub fn build(
         });
     }
     // (Naming is checked per referent above, which is stricter.)
+    let reasons: BTreeSet<(Layer, &str)> = k
+        .empty
+        .iter()
+        .map(|e| (e.layer, e.article.as_str()))
+        .collect();
     for &layer in k.curated.iter().filter(|l| **l != Layer::Naming) {
         for a in articles {
             let has_items = filled.get(&layer).is_some_and(|s| s.contains(&a.id));
-            let has_reason = k
-                .empty
-                .iter()
-                .any(|e| e.layer == layer && e.article == a.id);
+            let has_reason = reasons.contains(&(layer, a.id.as_str()));
             if !has_items && !has_reason {
                 errors.push(SeedError {
                     kind: ErrorKind::LayerCell,

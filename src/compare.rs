@@ -110,6 +110,7 @@ fn span_chip(
     base: &ViewState,
     s: &Span,
     layer: Option<AnnotationLayer>,
+    auto: bool,
 ) -> impl IntoView + use<> {
     let mut target = ViewState {
         view: View::Read,
@@ -133,7 +134,7 @@ fn span_chip(
     };
     let p = target.paragraph.map(|n| format!("¶{n}"));
     view! {
-        <a class="evidence-chip" href=us.href(&target) data-testid="span-chip">
+        <a class="evidence-chip" class:auto=auto href=us.href(&target) data-testid="span-chip" data-auto=auto.then_some("true")>
             <bdi lang="ar" dir="rtl" class="evidence-words">{shown}</bdi>
             {p.map(|p| view! { <span class="evidence-p">{p}</span> })}
         </a>
@@ -455,7 +456,7 @@ fn CellView(cell: Cell, row: Row, base: ViewState, lang: Lang) -> impl IntoView 
                 Row::Claims => it.members.join(", "),
                 _ => String::new(),
             };
-            let chips = it.spans.iter().map(|s| span_chip(&us, &base, s, layer)).collect_view();
+            let chips = it.spans.iter().map(|s| span_chip(&us, &base, s, layer, it.auto.contains(s))).collect_view();
             let note = it.note.clone();
             view! {
                 <div class="cell-item" data-key=it.key.clone() class:absent=!it.is_present()>
@@ -635,7 +636,12 @@ fn LensView() -> impl IntoView {
                                         target.filter.facets.clear();
                                         target.filter.facets.insert(Facet::Naming, vec![format!("{}:{}", r.referent, w.text)]);
                                         view! {
-                                            <li><a href=us.href(&target)><bdi lang="ar" dir="rtl">{w.text.clone()}</bdi></a> <span class="facet-count">{w.count}</span></li>
+                                            <li>
+                                                <a href=us.href(&target)><bdi lang="ar" dir="rtl">{w.text.clone()}</bdi></a>
+                                                " "
+                                                <span class="facet-count">{w.count}</span>
+                                                {(w.auto > 0).then(|| view! { <span class="facet-auto">{format!(" · {} {}", w.auto, tr(l, "آلياً", "automatic"))}</span> })}
+                                            </li>
                                         }
                                     })
                                     .collect_view();
@@ -727,15 +733,17 @@ fn LensView() -> impl IntoView {
                 let tbl = &lenses.claims;
                 let lib = store().lib_untracked();
                 let head = tbl
-                    .articles
+                    .outlets
                     .iter()
-                    .map(|a| view! { <th scope="col">{lib.number(a).map(|i| crate::widgets::outlet_of(i, l)).unwrap_or_default()}</th> })
+                    .map(|o| view! { <th scope="col">{outlet_name(o, l)}</th> })
                     .collect_view();
+                let _ = lib;
                 let rows = tbl
                     .rows
                     .iter()
                     .map(|r| {
-                        let title = key_label(l, Row::Claims, &r.claim);
+                        let title = r.title_en.clone();
+                        let automatic = r.automatic;
                         let cells = r
                             .cells
                             .iter()
@@ -757,17 +765,27 @@ fn LensView() -> impl IntoView {
                                         ..s.clone()
                                     }
                                 });
+                                let n = (c.articles > 1).then(|| format!(" ×{}", c.articles));
                                 view! {
                                     <td class=format!("stance {class}") title=label>
                                         {match target {
                                             Some(t) => view! { <a href=us.href(&t) aria-label=label>{mark}</a> }.into_any(),
                                             None => view! { <span aria-label=label>{mark}</span> }.into_any(),
                                         }}
+                                        {n}
                                     </td>
                                 }
                             })
                             .collect_view();
-                        view! { <tr data-claim=r.claim.clone()><th scope="row" lang="en" dir="ltr">{title}</th>{cells}</tr> }
+                        view! {
+                            <tr data-claim=r.claim.clone() class:automatic=automatic>
+                                <th scope="row" lang="en" dir="ltr">
+                                    {note(&title)}
+                                    {automatic.then(|| view! { " " <span class="auto-badge">{tr(l, "آلياً", "found automatically")}</span> })}
+                                </th>
+                                {cells}
+                            </tr>
+                        }
                     })
                     .collect_view();
                 view! {

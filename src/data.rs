@@ -86,6 +86,7 @@ impl Store {
         if new.is_empty() {
             return;
         }
+        mark_loading(true);
         wasm_bindgen_futures::spawn_local(async move {
             let mut got = Vec::new();
             for f in &new {
@@ -105,13 +106,17 @@ impl Store {
                 }
                 *cur = Arc::new(next);
             }
-            {
+            let idle = {
                 let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
                 for f in &new {
                     inflight.remove(f);
                 }
-            }
+                inflight.is_empty()
+            };
             self.tick.notify();
+            if idle {
+                mark_loading(false);
+            }
         });
     }
 
@@ -131,6 +136,17 @@ impl Store {
             Source::Http(dir) => fetch_bytes(&format!("{dir}{path}")).await?,
         };
         gunzip(&gz).await.map_err(|e| format!("{path}: {e}"))
+    }
+}
+
+/// While files are on their way, `<html data-loading>` says so (for tests and for styling).
+fn mark_loading(on: bool) {
+    if let Some(root) = document().document_element() {
+        let _ = if on {
+            root.set_attribute("data-loading", "")
+        } else {
+            root.remove_attribute("data-loading")
+        };
     }
 }
 

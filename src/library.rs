@@ -426,12 +426,19 @@ fn FacetBox(facet: Facet) -> impl IntoView {
     let st = us.state;
     let filters = us.filters;
     let lang = Memo::new(move |_| st.get().lang);
-    let counts = Memo::new(move |_| {
-        store()
-            .lib()
-            .counts(&filters.get().filter, facet)
+    let with_auto = Memo::new(move |_| {
+        let lib = store().lib();
+        lib.facets()
+            .counts_with_auto(lib.dates(), &filters.get().filter, facet)
             .into_iter()
-            .map(|(v, n)| (v.value.clone(), n))
+            .map(|(v, n, a)| (v.value.clone(), n, a))
+            .collect::<Vec<_>>()
+    });
+    let counts = Memo::new(move |_| {
+        with_auto
+            .get()
+            .into_iter()
+            .map(|(v, n, _)| (v, n))
             .collect::<Vec<_>>()
     });
     let selected = Memo::new(move |_| filters.get().selected(facet).to_vec());
@@ -499,7 +506,9 @@ fn FacetBox(facet: Facet) -> impl IntoView {
                         };
                         let toggle = toggle.clone();
                         let (val_check, val_count) = (value.clone(), value.clone());
+                        let val_auto = value.clone();
                         let count = Memo::new(move |_| counts.get().iter().find(|(x, _)| *x == val_count).map_or(0, |(_, n)| *n));
+                        let auto = Memo::new(move |_| with_auto.get().iter().find(|(x, _, _)| *x == val_auto).map_or(0, |(_, _, a)| *a));
                         let is_wording = facet == Facet::Naming && v.parent.is_some();
                         let data_value = value.clone();
                         let data_outlet = (facet == Facet::Outlet).then(|| value.clone());
@@ -523,7 +532,14 @@ fn FacetBox(facet: Facet) -> impl IntoView {
                                     on:change=move |_| toggle(value.clone())
                                 />
                                 {name}
-                                <span class="facet-count">{count}</span>
+                                <span class="facet-count">
+                                    {count}
+                                    {move || (auto.get() > 0).then(|| view! {
+                                        <span class="facet-auto" title=move || t(lang.get(), Msg::FoundAutomatically)>
+                                            {format!(" · {} {}", auto.get(), t(lang.get(), Msg::Auto))}
+                                        </span>
+                                    })}
+                                </span>
                             </label>
                         }
                         .into_any()

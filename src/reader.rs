@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use marsad_core::Corpus;
 use marsad_core::analysis::annotate::{AnnotationLayer, Mark, search_marks, segments};
 use marsad_core::bundle::{FileId, Notes};
-use marsad_core::model::{Layer, frame_ar};
+use marsad_core::model::{CellState, Layer, frame_ar};
 use marsad_core::view::i18n::{Lang, Msg, format_spec, layer_name, t};
 use marsad_core::view::url::{View, ViewState};
 use marsad_core::{Article, Block, BlockKind};
@@ -72,6 +72,40 @@ pub fn Reader() -> impl IntoView {
             },
             (None, _) => ().into_any(),
         }
+    }
+}
+
+/// Whether a layer of the article is curated, found automatically or not yet curated (the
+/// text engine's layers are automatic by nature).
+fn cell_of(notes: &Notes, l: AnnotationLayer) -> Option<CellState> {
+    let layer = match l {
+        AnnotationLayer::Events => Layer::Events,
+        AnnotationLayer::Actors => Layer::Actors,
+        AnnotationLayer::Voices => Layer::Voices,
+        AnnotationLayer::Naming => Layer::Naming,
+        AnnotationLayer::Claims => Layer::Claims,
+        AnnotationLayer::Techniques => Layer::Techniques,
+        AnnotationLayer::Frames => Layer::Frames,
+        AnnotationLayer::Oddities => Layer::Oddities,
+        AnnotationLayer::Dates | AnnotationLayer::Reuse => return Some(CellState::Automatic),
+        AnnotationLayer::Search => return None,
+    };
+    Some(notes.cell(layer))
+}
+
+fn cell_class(c: CellState) -> &'static str {
+    match c {
+        CellState::Curated => "curated",
+        CellState::Automatic => "automatic",
+        CellState::NotCurated => "not-curated",
+    }
+}
+
+fn cell_msg(c: CellState) -> Msg {
+    match c {
+        CellState::Curated => Msg::CellCurated,
+        CellState::Automatic => Msg::CellAutomatic,
+        CellState::NotCurated => Msg::CellNotCurated,
     }
 }
 
@@ -238,6 +272,11 @@ fn ArticleView(
                                         on:change=move |_| toggle(l)
                                     />
                                     <span>{move || layer_name(lang.get(), l)}</span>
+                                    {cell_of(notes, l).map(|c| view! {
+                                        <span class=format!("cell-state cell-{}", cell_class(c)) data-cell=cell_class(c)>
+                                            {move || t(lang.get(), cell_msg(c))}
+                                        </span>
+                                    })}
                                 </label>
                             }
                         })
@@ -335,6 +374,10 @@ fn Annotated(article: &'static Article, block: Block, marks: Memo<Vec<Mark>>) ->
                 let classes = {
                     let mut c: Vec<String> = ids.iter().map(|&i| format!("ann-{}", all[i].layer.name())).collect();
                     c.dedup();
+                    // Found by the rules only (no curated mark here): drawn differently.
+                    if ids.iter().all(|&i| all[i].rule.is_some()) {
+                        c.push("ann-auto".into());
+                    }
                     format!("ann {}", c.join(" "))
                 };
                 let title = ids.iter().map(|&i| all[i].label_en.clone()).collect::<Vec<_>>().join(" · ");
@@ -432,7 +475,10 @@ fn Details(marks: Memo<Vec<Mark>>) -> impl IntoView {
                             };
                             view! {
                                 <section class=format!("detail detail-{}", m.layer.name()) data-layer=m.layer.name()>
-                                    <p class="detail-layer">{layer_name(l, m.layer)}</p>
+                                    <p class="detail-layer">
+                                        {layer_name(l, m.layer)}
+                                        {m.rule.is_some().then(|| view! { " · " <span class="auto-badge" data-testid="auto-badge">{t(l, Msg::FoundAutomatically)}</span> })}
+                                    </p>
                                     <p class="detail-label"><bdi>{label}</bdi></p>
                                     <blockquote lang="ar" dir="rtl">{corpus().span_text(&m.span).to_string()}</blockquote>
                                     {(!m.detail_en.is_empty()).then(|| view! { <p class="detail-text" lang="en" dir="ltr">{note(&m.detail_en)}</p> })}

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveAndLaunch, openFresh, SUB_PATH } from './harness.mjs';
+import { serveAndLaunch, openFresh, SUB_PATH, settled } from './harness.mjs';
 
 const env = serveAndLaunch();
 
@@ -12,6 +12,7 @@ const rowIds = (page) =>
 
 /** What a reader sees of a view, for comparing two sessions. */
 async function snapshot(page) {
+  await settled(page);
   return page.evaluate(() => ({
     search: location.search,
     lang: document.documentElement.lang,

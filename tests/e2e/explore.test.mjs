@@ -3,12 +3,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveAndLaunch, openFresh } from './harness.mjs';
+import { serveAndLaunch, openFresh, settled } from './harness.mjs';
 
 const env = serveAndLaunch();
 
 /** Everything that defines what is on screen, for comparing two sessions. */
 async function snapshot(page) {
+  await settled(page);
   return page.evaluate(() => ({
     search: location.search,
     lang: document.documentElement.lang,

@@ -102,3 +102,13 @@ export function serveAndLaunch() {
   });
   return env;
 }
+
+/**
+ * Waits until the page has every file its view asked for (no `data-loading` on <html>) and the
+ * view has drawn them (two animation frames later).
+ */
+export async function settled(page) {
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-loading'));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-loading'));
+}

@@ -7,7 +7,8 @@
 //!   screenshots   release build, then screenshots of each view into target/screenshots/
 //!   standalone    release build, then one self-contained HTML file that opens from disk
 //!   measure-typing  release build, then time from keystroke to results in headless Chromium
-//!   corpus-report curated items per article and knowledge layer, and every empty cell's reason
+//!   corpus-report per article and knowledge layer: curated, found automatically, or not yet curated
+//!   eval          the automatic layers measured against the curation (precision and recall)
 //!   tools         only install what is missing
 //!
 //! No dependencies: this must build on a fresh machine before anything else is installed.
@@ -36,14 +37,16 @@ fn main() -> ExitCode {
             .and_then(|t| build_release(&t))
             .and_then(|_| standalone::bundle()),
         "measure-typing" => measure_typing(),
-        "corpus-report" => run(Command::new("cargo").args([
+        "eval" => run(Command::new("cargo").args([
             "run",
             "--quiet",
+            "--release",
             "-p",
-            "marsad-ingest",
-            "--bin",
-            "corpus-report",
+            "marsad-core",
+            "--example",
+            "eval",
         ])),
+        "corpus-report" => run(ingest().arg("report").arg(seeds_dir())),
         "tools" => tools::ensure_build_tools()
             .and_then(|_| tools::ensure_browser_tools())
             .map(|_| ()),
@@ -180,20 +183,19 @@ pub fn seeds_dir() -> PathBuf {
         .unwrap_or_else(|| root().join("seeds"))
 }
 
+/// The build step's command line (`marsad-ingest`, built in release mode), ready for arguments.
+pub fn ingest() -> Command {
+    let mut c = Command::new("cargo");
+    c.args(["run", "--quiet", "--release", "-p", "marsad-ingest", "--"]);
+    c
+}
+
 /// Validates the seeds and writes the data bundle into `target/data/` (copied into `dist/` by
 /// the page's build) and the same bundle packed into one file, `target/data.packed`.
 pub fn build_data() -> Result {
     let seeds = seeds_dir();
-    run(Command::new("cargo")
-        .args([
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            "marsad-ingest",
-            "--",
-            "bundle",
-        ])
+    run(ingest()
+        .arg("bundle")
         .arg(&seeds)
         .arg(root().join("target/data"))
         .arg("--packed")
@@ -290,7 +292,8 @@ fn test(_args: &[String]) -> Result {
             .args(["--test", "--test-reporter=tap", "tests/e2e/"])
             .env("CHROMIUM", &browser.chromium)
             .env("MARSAD_DIST", root.join("dist"))
-            .env("MARSAD_STANDALONE", root.join("standalone/marsad.html")),
+            .env("MARSAD_STANDALONE", root.join("standalone/marsad.html"))
+            .env("MARSAD_INGEST", root.join("target/release/marsad-ingest")),
     )?;
 
     println!("\nAll checks passed in {:.0?}.", started.elapsed());

@@ -3,6 +3,7 @@
 //!
 //! - [`bundle`]: deriving, encoding and writing the data bundle the app loads.
 //! - [`catalog`]: reading `seeds/` (`catalog.toml` and the texts) into a [`marsad_core::Corpus`].
+//! - [`report`]: the corpus report (curated, found automatically, not yet curated).
 //! - [`knowledge`]: the curated knowledge files, validated against the texts.
 //! - [`synth`]: a generated corpus of any size, as a seeds directory, for scale measurements.
 //! - [`pages`]: a corpus as static HTML pages, one per article (input for other search tools).
@@ -11,4 +12,5 @@ pub mod bundle;
 pub mod catalog;
 pub mod knowledge;
 pub mod pages;
+pub mod report;
 pub mod synth;

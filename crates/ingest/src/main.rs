@@ -1,5 +1,7 @@
 //! `marsad-ingest`: the build step's command line.
 //!
+//!   marsad-ingest report [SEEDS_DIR]
+//!       per article and layer: curated, found automatically, or not yet curated
 //!   marsad-ingest bundle SEEDS_DIR OUT_DIR [--packed FILE]
 //!       validate SEEDS_DIR and write the data bundle into OUT_DIR (and, packed into one file,
 //!       into FILE: what the standalone page inlines)
@@ -14,6 +16,7 @@ use std::time::Instant;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
+        Some("report") if args.len() <= 2 => report(args.get(1).map_or("seeds", String::as_str)),
         Some("bundle") if args.len() == 3 => bundle(&args[1], &args[2], None),
         Some("bundle") if args.len() == 5 && args[3] == "--packed" => {
             bundle(&args[1], &args[2], Some(&args[4]))
@@ -25,18 +28,15 @@ fn main() -> ExitCode {
     }
 }
 
-fn bundle(seeds: &str, out: &str, packed: Option<&str>) -> ExitCode {
-    let started = Instant::now();
+fn load(seeds: &str) -> Result<marsad_core::Corpus, ExitCode> {
     let seeds_dir = PathBuf::from(seeds);
     let label = seeds_dir
         .file_name()
         .map_or_else(|| seeds.to_string(), |n| n.to_string_lossy().into_owned());
-    let corpus = match catalog::load_dir(&seeds_dir, &label)
+    catalog::load_dir(&seeds_dir, &label)
         .map_err(|e| vec![e])
         .and_then(|f| catalog::build(&f))
-    {
-        Ok(c) => c,
-        Err(errors) => {
+        .map_err(|errors| {
             eprintln!(
                 "error: the seed data in {seeds} is invalid ({} problem(s)):",
                 errors.len()
@@ -45,12 +45,30 @@ fn bundle(seeds: &str, out: &str, packed: Option<&str>) -> ExitCode {
                 eprintln!("  {e}");
             }
             eprintln!("See seeds/README.md for the format.");
-            return ExitCode::FAILURE;
+            ExitCode::FAILURE
+        })
+}
+
+fn report(seeds: &str) -> ExitCode {
+    match load(seeds) {
+        Ok(mut corpus) => {
+            marsad_ingest::bundle::add_automatic(&mut corpus);
+            print!("{}", marsad_ingest::report::render(&corpus));
+            ExitCode::SUCCESS
         }
+        Err(code) => code,
+    }
+}
+
+fn bundle(seeds: &str, out: &str, packed: Option<&str>) -> ExitCode {
+    let started = Instant::now();
+    let corpus = match load(seeds) {
+        Ok(c) => c,
+        Err(code) => return code,
     };
     let articles = corpus.articles.len();
     let validated = started.elapsed();
-    let b = marsad_ingest::bundle::build(corpus);
+    let (b, timings) = marsad_ingest::bundle::build_timed(corpus);
     if let Err(e) = b.write(&PathBuf::from(out)) {
         eprintln!("error: cannot write {out}: {e}");
         return ExitCode::FAILURE;
@@ -61,12 +79,18 @@ fn bundle(seeds: &str, out: &str, packed: Option<&str>) -> ExitCode {
         eprintln!("error: cannot write {p}: {e}");
         return ExitCode::FAILURE;
     }
+    let stages: Vec<String> = timings
+        .0
+        .iter()
+        .map(|(name, d)| format!("{name} {d:.1?}"))
+        .collect();
     println!(
-        "bundle {}: {articles} articles, {} files, {} bytes gzipped (validated in {:.1?}, total {:.1?}) in {out}",
+        "bundle {}: {articles} articles, {} files, {} bytes gzipped in {out}\n  read and validated {:.1?}; {}; total {:.1?}",
         b.version,
         b.files.len(),
         b.size(),
         validated,
+        stages.join("; "),
         started.elapsed()
     );
     ExitCode::SUCCESS

@@ -10,13 +10,12 @@
 //! articles copy one to three paragraphs of an earlier one with a small edit, and about 1%
 //! reproduce a seed paragraph verbatim, so that text-reuse detection has something to find.
 //!
-//! The knowledge files are the real ones with entries appended for the generated articles, as
-//! validation requires every article × layer cell to be filled (`synth/knowledge.rs`).
+//! The knowledge files are the real ones, unchanged: the generated articles are not curated,
+//! so they get what the automatic layers find, as any uncurated article does.
 //!
 //! Deterministic: the same N and seeds give the same bytes. 10,000 articles take seconds.
 //! Usage: `cargo run --release -p marsad-ingest --bin synth -- N DIR [--seeds SEEDS_DIR]`.
 
-mod knowledge;
 mod lists;
 #[cfg(test)]
 mod tests;
@@ -114,19 +113,7 @@ pub fn generate(seeds: &SeedFiles, n: usize) -> Result<SeedFiles, String> {
     }
     out.catalog = Some(cat.into_bytes());
 
-    let ids: Vec<String> = (0..m).map(article_id).collect();
-    let generated: Vec<knowledge::Generated> = ids
-        .iter()
-        .zip(&articles)
-        .map(|(id, paras)| knowledge::Generated {
-            id,
-            frames: paras.iter().map(|(_, f)| f.clone()).collect(),
-        })
-        .collect();
-    for (name, bytes) in &seeds.knowledge {
-        let extended = knowledge::extend(name, bytes, &generated)?;
-        out.knowledge.insert(name.clone(), extended);
-    }
+    out.knowledge = seeds.knowledge.clone();
     Ok(out)
 }
 

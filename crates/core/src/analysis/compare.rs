@@ -85,6 +85,8 @@ pub struct Item {
     /// Text without a span (a supplied title), or why the item is absent (naming), or a
     /// contradiction's note.
     pub note: Option<String>,
+    /// Those of `spans` that the rules found (not curated).
+    pub auto: Vec<Span>,
 }
 
 impl Item {
@@ -175,6 +177,7 @@ fn headline_item(article: &Article) -> Item {
             members: vec![],
             spans: vec![span(article, r)],
             note: None,
+            auto: vec![],
         };
     }
     Item {
@@ -182,6 +185,7 @@ fn headline_item(article: &Article) -> Item {
         members: vec![],
         spans: vec![],
         note: article.supplied_title_ar.clone(),
+        auto: vec![],
     }
 }
 
@@ -198,35 +202,43 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                     members: vec![],
                     spans: vec![s],
                     note: None,
+                    auto: vec![],
                 })
                 .into_iter()
                 .collect(),
             Facet::Happened => {
-                let mut by_role: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
+                let mut by_role: BTreeMap<&str, (Vec<Span>, Vec<Span>)> = BTreeMap::new();
                 if let Some(e) = k.event(event_id) {
                     for r in e.refs.iter().filter(|r| on(&r.span)) {
                         let role = match r.role {
                             EventRole::Main => "main",
                             EventRole::Background => "background",
                         };
-                        by_role.entry(role).or_default().push(r.span.clone());
+                        let slot = by_role.entry(role).or_default();
+                        slot.0.push(r.span.clone());
+                        if r.rule.is_some() {
+                            slot.1.push(r.span.clone());
+                        }
                     }
                 }
                 by_role
                     .into_iter()
-                    .map(|(role, mut spans)| {
+                    .map(|(role, (mut spans, auto))| {
                         spans.sort();
                         Item {
                             key: role.into(),
                             members: vec![],
                             spans,
                             note: None,
+                            auto,
                         }
                     })
                     .collect()
             }
             Facet::Voices => {
-                let mut by_cat: BTreeMap<String, (Vec<String>, Vec<Span>)> = BTreeMap::new();
+                // Per category: speakers, spans, and the spans the rules found.
+                type Heard = (Vec<String>, Vec<Span>, Vec<Span>);
+                let mut by_cat: BTreeMap<String, Heard> = BTreeMap::new();
                 for v in k.voices.iter().filter(|v| on(&v.span)) {
                     let cat = k
                         .actor(&v.speaker)
@@ -237,16 +249,20 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                         e.0.push(v.speaker.clone());
                     }
                     e.1.push(v.span.clone());
+                    if v.rule.is_some() {
+                        e.2.push(v.span.clone());
+                    }
                 }
                 by_cat
                     .into_iter()
-                    .map(|(key, (members, mut spans))| {
+                    .map(|(key, (members, mut spans, auto))| {
                         spans.sort();
                         Item {
                             key,
                             members,
                             spans,
                             note: None,
+                            auto,
                         }
                     })
                     .collect()
@@ -255,7 +271,15 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                 .referents
                 .iter()
                 .map(|r| {
+                    let auto: Vec<Span> = r
+                        .found
+                        .iter()
+                        .map(|f| &f.span)
+                        .filter(|s| on(s))
+                        .cloned()
+                        .collect();
                     let mut spans: Vec<Span> = r.names.iter().filter(|s| on(s)).cloned().collect();
+                    spans.extend(auto.iter().cloned());
                     spans.sort();
                     let note = if spans.is_empty() {
                         r.absent
@@ -270,6 +294,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                         members: vec![],
                         spans,
                         note,
+                        auto,
                     }
                 })
                 .collect(),
@@ -298,11 +323,17 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                     let mut spans = states;
                     spans.extend(contra.iter().map(|x| x.span.clone()));
                     spans.sort();
+                    let auto = if c.rule.is_some() {
+                        spans.clone()
+                    } else {
+                        Vec::new()
+                    };
                     out.push(Item {
                         key: c.id.clone(),
                         members,
                         spans,
                         note,
+                        auto,
                     });
                 }
                 out
@@ -324,6 +355,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                             members: vec![],
                             spans,
                             note: None,
+                            auto: vec![],
                         }
                     })
                     .collect()
@@ -345,6 +377,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                         members: vec![],
                         spans,
                         note: None,
+                        auto: vec![],
                     })
                 })
                 .collect(),
@@ -437,6 +470,8 @@ pub struct Wording {
     /// The verbatim words (as first written in the outlet).
     pub text: String,
     pub count: usize,
+    /// How many of `count` the rules found (the others are curated).
+    pub auto: usize,
     pub spans: Vec<Span>,
 }
 
@@ -471,13 +506,19 @@ impl NamingMatrix {
     }
 }
 
-fn outlet_of<'c>(corpus: &'c Corpus, article: &str) -> Option<&'c str> {
-    corpus.article(article).map(|a| a.outlet.as_str())
-}
-
 /// Referents × outlets, each cell with the outlet's distinct wordings, counts and spans.
 pub fn naming_matrix(corpus: &Corpus) -> NamingMatrix {
     let outlets: Vec<String> = corpus.outlets.iter().map(|o| o.id.clone()).collect();
+    let by_id: BTreeMap<&str, &Article> =
+        corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    let outlet_of = |id: &str| by_id.get(id).map(|a| a.outlet.as_str());
+    let text_of = |s: &Span| {
+        by_id
+            .get(s.article.as_str())
+            .and_then(|a| a.text.get(s.start as usize..s.end as usize))
+            .unwrap_or("")
+            .to_string()
+    };
     let rows = corpus
         .knowledge
         .referents
@@ -486,22 +527,24 @@ pub fn naming_matrix(corpus: &Corpus) -> NamingMatrix {
             let cells = outlets
                 .iter()
                 .map(|o| {
-                    let mut by_text: BTreeMap<String, Vec<Span>> = BTreeMap::new();
-                    for s in &r.names {
-                        if outlet_of(corpus, &s.article) == Some(o.as_str()) {
-                            by_text
-                                .entry(corpus.span_text(s).trim().to_string())
-                                .or_default()
-                                .push(s.clone());
+                    let mut by_text: BTreeMap<String, (Vec<Span>, usize)> = BTreeMap::new();
+                    let curated = r.names.iter().map(|s| (s, false));
+                    let found = r.found.iter().map(|f| (&f.span, true));
+                    for (s, auto) in curated.chain(found) {
+                        if outlet_of(&s.article) == Some(o.as_str()) {
+                            let e = by_text.entry(text_of(s).trim().to_string()).or_default();
+                            e.0.push(s.clone());
+                            e.1 += usize::from(auto);
                         }
                     }
                     let mut wordings: Vec<Wording> = by_text
                         .into_iter()
-                        .map(|(text, mut spans)| {
+                        .map(|(text, (mut spans, auto))| {
                             spans.sort();
                             Wording {
                                 text,
                                 count: spans.len(),
+                                auto,
                                 spans,
                             }
                         })
@@ -544,16 +587,28 @@ pub struct OutletVoices {
 /// speakers no other outlet quotes.
 pub fn voices_by_outlet(corpus: &Corpus) -> Vec<OutletVoices> {
     let k = &corpus.knowledge;
+    // One pass: each article's voices, and each outlet's articles.
+    let mut voices_of: BTreeMap<&str, Vec<&crate::model::Voice>> = BTreeMap::new();
+    for v in &k.voices {
+        voices_of
+            .entry(v.span.article.as_str())
+            .or_default()
+            .push(v);
+    }
+    let mut articles_of: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
+    for a in &corpus.articles {
+        articles_of.entry(a.outlet.as_str()).or_default().push(a);
+    }
     let mut out: Vec<OutletVoices> = Vec::new();
     for o in &corpus.outlets {
         let mut by_category = BTreeMap::new();
         let mut by_speaker = BTreeMap::new();
         let mut quoted_words = 0;
         let mut article_words = 0;
-        for a in corpus.articles.iter().filter(|a| a.outlet == o.id) {
+        for a in articles_of.get(o.id.as_str()).into_iter().flatten() {
             article_words += a.word_count;
             let mut ranges: Vec<(u32, u32)> = Vec::new();
-            for v in k.voices.iter().filter(|v| v.span.article == a.id) {
+            for v in voices_of.get(a.id.as_str()).into_iter().flatten() {
                 let cat = k
                     .actor(&v.speaker)
                     .map(|x| x.category.clone())
@@ -622,68 +677,117 @@ pub enum Stance {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClaimCell {
-    pub article: String,
+    pub outlet: String,
+    /// What the outlet's articles do with the claim, together.
     pub stance: Stance,
+    /// The words that state or contradict it, in every article of the outlet.
     pub spans: Vec<Span>,
+    /// How many of the outlet's articles state or contradict it.
+    pub articles: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClaimRow {
     pub claim: String,
-    /// One cell per article of [`ClaimsTable::articles`], in that order.
+    pub title_en: String,
+    /// A figure the rules lined up across articles (not a curated claim).
+    pub automatic: bool,
+    /// One cell per outlet of [`ClaimsTable::outlets`], in that order.
     pub cells: Vec<ClaimCell>,
 }
 
-/// Claims × articles.
+/// Claims × outlets.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClaimsTable {
-    pub articles: Vec<String>,
+    pub outlets: Vec<String>,
     pub rows: Vec<ClaimRow>,
 }
 
-/// Claim × article (catalog order of both): states / contradicts / absent, with spans.
+/// Most rows of figures lined up by the rules in the claims table.
+pub const FIGURE_ROWS: usize = 40;
+
+/// Claim × outlet (catalog order of outlets): states / contradicts / both / absent, with the
+/// words. The curated claims come first, then the figures the rules found in at least two
+/// outlets (those given by most outlets first, at most [`FIGURE_ROWS`]).
 pub fn claims_table(corpus: &Corpus) -> ClaimsTable {
-    let articles: Vec<String> = corpus.articles.iter().map(|a| a.id.clone()).collect();
-    let rows = corpus
+    let outlets: Vec<String> = corpus.outlets.iter().map(|o| o.id.clone()).collect();
+    let outlet_of: BTreeMap<&str, &str> = corpus
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.outlet.as_str()))
+        .collect();
+    let row = |c: &crate::model::Claim| {
+        let cells: Vec<ClaimCell> = outlets
+            .iter()
+            .map(|o| {
+                let mine = |s: &Span| outlet_of.get(s.article.as_str()) == Some(&o.as_str());
+                let st: Vec<Span> = c.states.iter().filter(|s| mine(s)).cloned().collect();
+                let co: Vec<Span> = c
+                    .contradicts
+                    .iter()
+                    .filter(|x| mine(&x.span))
+                    .map(|x| x.span.clone())
+                    .collect();
+                let stance = match (st.is_empty(), co.is_empty()) {
+                    (false, true) => Stance::States,
+                    (true, false) => Stance::Contradicts,
+                    (false, false) => Stance::Both,
+                    (true, true) => Stance::Absent,
+                };
+                let mut spans = st;
+                spans.extend(co);
+                spans.sort();
+                let articles = spans
+                    .iter()
+                    .map(|s| s.article.as_str())
+                    .collect::<BTreeSet<_>>()
+                    .len();
+                ClaimCell {
+                    outlet: o.clone(),
+                    stance,
+                    spans,
+                    articles,
+                }
+            })
+            .collect();
+        ClaimRow {
+            claim: c.id.clone(),
+            title_en: c.title_en.clone(),
+            automatic: c.rule.is_some(),
+            cells,
+        }
+    };
+    let mut rows: Vec<ClaimRow> = corpus
         .knowledge
         .claims
         .iter()
-        .map(|c| ClaimRow {
-            claim: c.id.clone(),
-            cells: articles
+        .filter(|c| c.rule.is_none())
+        .map(row)
+        .collect();
+    let mut figures: Vec<ClaimRow> = corpus
+        .knowledge
+        .claims
+        .iter()
+        .filter(|c| c.rule.is_some())
+        .map(row)
+        .filter(|r| {
+            r.cells
                 .iter()
-                .map(|a| {
-                    let st: Vec<Span> = c
-                        .states
-                        .iter()
-                        .filter(|s| &s.article == a)
-                        .cloned()
-                        .collect();
-                    let co: Vec<Span> = c
-                        .contradicts
-                        .iter()
-                        .filter(|x| &x.span.article == a)
-                        .map(|x| x.span.clone())
-                        .collect();
-                    let stance = match (st.is_empty(), co.is_empty()) {
-                        (false, true) => Stance::States,
-                        (true, false) => Stance::Contradicts,
-                        (false, false) => Stance::Both,
-                        (true, true) => Stance::Absent,
-                    };
-                    let mut spans = st;
-                    spans.extend(co);
-                    spans.sort();
-                    ClaimCell {
-                        article: a.clone(),
-                        stance,
-                        spans,
-                    }
-                })
-                .collect(),
+                .filter(|c| c.stance != Stance::Absent)
+                .count()
+                >= 2
         })
         .collect();
-    ClaimsTable { articles, rows }
+    let present = |r: &ClaimRow| {
+        r.cells
+            .iter()
+            .filter(|c| c.stance != Stance::Absent)
+            .count()
+    };
+    figures.sort_by(|a, b| present(b).cmp(&present(a)).then(a.claim.cmp(&b.claim)));
+    figures.truncate(FIGURE_ROWS);
+    rows.extend(figures);
+    ClaimsTable { outlets, rows }
 }
 
 // ----- compare two articles ---------------------------------------------------------------------

@@ -97,14 +97,185 @@ pub struct FacetValue {
 }
 
 /// Every facet's values and, for each value, the articles (by number) that have it. Built by the
-/// build step from the whole corpus and shipped in the data bundle's summary.
+/// build step from the whole corpus and shipped in the data bundle's summary (in the compact
+/// form of [`FacetWire`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "FacetWire", from = "FacetWire")]
 pub struct FacetIndex {
     values: BTreeMap<Facet, Vec<FacetValue>>,
     /// Per facet, per value (in display order): the articles that have it.
     sets: BTreeMap<Facet, Vec<Ascending>>,
+    /// The same, for the articles where a curated item gives it (the others have it only
+    /// through items found automatically).
+    curated_sets: BTreeMap<Facet, Vec<Ascending>>,
     /// Number of articles.
     articles: u32,
+}
+
+/// How a set of articles travels: as differences, as a bitmap (when that is smaller), or not at
+/// all when it is the union of its qualified values' sets (an event's, a referent's).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+enum Members {
+    Deltas(Ascending),
+    Bits(Vec<u8>),
+    Children,
+}
+
+impl Members {
+    fn of(set: &Ascending, articles: u32) -> Members {
+        let bits = (articles as usize).div_ceil(8);
+        // A difference is one byte up to 127, two up to 16,383: count them.
+        let mut prev = 0u32;
+        let deltas: usize = set
+            .0
+            .iter()
+            .map(|&x| {
+                let d = x.wrapping_sub(prev);
+                prev = x;
+                match d {
+                    0..=127 => 1,
+                    128..=16_383 => 2,
+                    _ => 3,
+                }
+            })
+            .sum();
+        if deltas <= bits {
+            Members::Deltas(set.clone())
+        } else {
+            let mut b = vec![0u8; bits];
+            for &x in &set.0 {
+                if let Some(byte) = b.get_mut(x as usize / 8) {
+                    *byte |= 1 << (x % 8);
+                }
+            }
+            Members::Bits(b)
+        }
+    }
+
+    fn set(&self) -> Ascending {
+        match self {
+            Members::Deltas(a) => a.clone(),
+            Members::Bits(b) => Ascending(
+                b.iter()
+                    .enumerate()
+                    .flat_map(|(i, byte)| {
+                        (0..8u32)
+                            .filter(move |k| byte & (1 << k) != 0)
+                            .map(move |k| i as u32 * 8 + k)
+                    })
+                    .collect(),
+            ),
+            Members::Children => Ascending::default(),
+        }
+    }
+}
+
+/// The facet index as the summary carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FacetWire {
+    values: BTreeMap<Facet, Vec<FacetValue>>,
+    sets: BTreeMap<Facet, Vec<Members>>,
+    /// Only the values some curated item gives: `(facet, value index, articles)`.
+    curated: Vec<(Facet, u32, Ascending)>,
+    articles: u32,
+}
+
+impl From<FacetIndex> for FacetWire {
+    fn from(ix: FacetIndex) -> FacetWire {
+        let sets = ix
+            .sets
+            .iter()
+            .map(|(facet, lists)| {
+                let vals = ix.values.get(facet).map_or(&[][..], Vec::as_slice);
+                let members = lists
+                    .iter()
+                    .enumerate()
+                    .map(|(i, set)| {
+                        let parent = vals.get(i).map(|v| v.value.as_str());
+                        let union = children_union(vals, lists, parent);
+                        if union.as_ref() == Some(set) {
+                            Members::Children
+                        } else {
+                            Members::of(set, ix.articles)
+                        }
+                    })
+                    .collect();
+                (*facet, members)
+            })
+            .collect();
+        let curated = ix
+            .curated_sets
+            .iter()
+            .flat_map(|(facet, lists)| {
+                lists
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| !a.0.is_empty())
+                    .map(move |(i, a)| (*facet, i as u32, a.clone()))
+            })
+            .collect();
+        FacetWire {
+            values: ix.values,
+            sets,
+            curated,
+            articles: ix.articles,
+        }
+    }
+}
+
+/// The union of the sets of the values whose parent is `parent` (`None` if it has none).
+fn children_union(
+    vals: &[FacetValue],
+    lists: &[Ascending],
+    parent: Option<&str>,
+) -> Option<Ascending> {
+    let parent = parent?;
+    let mut any = false;
+    let mut all: Vec<u32> = Vec::new();
+    for (v, l) in vals.iter().zip(lists) {
+        if v.parent.as_deref() == Some(parent) {
+            any = true;
+            all.extend(&l.0);
+        }
+    }
+    all.sort_unstable();
+    all.dedup();
+    any.then_some(Ascending(all))
+}
+
+impl From<FacetWire> for FacetIndex {
+    fn from(w: FacetWire) -> FacetIndex {
+        let mut sets: BTreeMap<Facet, Vec<Ascending>> = BTreeMap::new();
+        for (facet, members) in &w.sets {
+            let vals = w.values.get(facet).map_or(&[][..], Vec::as_slice);
+            let mut lists: Vec<Ascending> = members.iter().map(Members::set).collect();
+            for (i, m) in members.iter().enumerate() {
+                if *m == Members::Children {
+                    let parent = vals.get(i).map(|v| v.value.as_str());
+                    lists[i] = children_union(vals, &lists, parent).unwrap_or_default();
+                }
+            }
+            sets.insert(*facet, lists);
+        }
+        let mut curated_sets: BTreeMap<Facet, Vec<Ascending>> = sets
+            .iter()
+            .map(|(f, l)| (*f, vec![Ascending::default(); l.len()]))
+            .collect();
+        for (facet, i, a) in w.curated {
+            if let Some(slot) = curated_sets
+                .get_mut(&facet)
+                .and_then(|l| l.get_mut(i as usize))
+            {
+                *slot = a;
+            }
+        }
+        FacetIndex {
+            values: w.values,
+            sets,
+            curated_sets,
+            articles: w.articles,
+        }
+    }
 }
 
 fn v(
@@ -130,18 +301,35 @@ impl FacetIndex {
             .enumerate()
             .map(|(i, a)| (a.id.as_str(), i))
             .collect();
-        let mut has: Vec<BTreeMap<Facet, BTreeSet<String>>> =
+        // Per article: each facet's values, and whether a curated item gives it (else only
+        // items found automatically do).
+        let mut has: Vec<BTreeMap<Facet, BTreeMap<String, bool>>> =
             vec![BTreeMap::new(); corpus.articles.len()];
-        let mut add = |article: &str, facet: Facet, value: String| {
+        let mut add_by = |article: &str, facet: Facet, value: String, curated: bool| {
             if let Some(&i) = idx_of.get(article) {
-                has[i].entry(facet).or_default().insert(value);
+                *has[i]
+                    .entry(facet)
+                    .or_default()
+                    .entry(value)
+                    .or_insert(false) |= curated;
             }
+        };
+        let text_of = |s: &crate::model::Span| -> String {
+            idx_of
+                .get(s.article.as_str())
+                .and_then(|&i| {
+                    corpus.articles[i]
+                        .text
+                        .get(s.start as usize..s.end as usize)
+                })
+                .unwrap_or("")
+                .to_string()
         };
         let mut values: BTreeMap<Facet, Vec<FacetValue>> = BTreeMap::new();
 
         // Outlets, in catalog order.
         for a in &corpus.articles {
-            add(&a.id, Facet::Outlet, a.outlet.clone());
+            add_by(&a.id, Facet::Outlet, a.outlet.clone(), true);
         }
         values.insert(
             Facet::Outlet,
@@ -162,19 +350,16 @@ impl FacetIndex {
                 (crate::model::EventRole::Main, "main", "خبر رئيسي"),
                 (crate::model::EventRole::Background, "background", "خلفية"),
             ] {
-                let arts: BTreeSet<&str> = e
-                    .refs
-                    .iter()
-                    .filter(|r| r.role == role)
-                    .map(|r| r.span.article.as_str())
-                    .collect();
-                if arts.is_empty() {
+                let refs: Vec<&crate::model::EventRef> =
+                    e.refs.iter().filter(|r| r.role == role).collect();
+                if refs.is_empty() {
                     continue;
                 }
                 let q = format!("{}:{en}", e.id);
-                for a in arts {
-                    add(a, Facet::Event, e.id.clone());
-                    add(a, Facet::Event, q.clone());
+                for r in refs {
+                    let curated = r.rule.is_none();
+                    add_by(&r.span.article, Facet::Event, e.id.clone(), curated);
+                    add_by(&r.span.article, Facet::Event, q.clone(), curated);
                 }
                 ev.push(v(
                     q,
@@ -195,13 +380,28 @@ impl FacetIndex {
         actors.sort_by(|a, b| a.name_en.cmp(&b.name_en));
         for a in &actors {
             for s in &a.variants {
-                add(&s.article, Facet::Actor, a.id.clone());
+                add_by(&s.article, Facet::Actor, a.id.clone(), true);
+            }
+            for f in &a.found {
+                add_by(&f.span.article, Facet::Actor, a.id.clone(), false);
             }
         }
         for voice in &k.voices {
-            add(&voice.span.article, Facet::Actor, voice.speaker.clone());
+            let curated = voice.rule.is_none();
+            // A speaker the rules found but no actor names is not a facet value.
             if let Some(actor) = k.actor(&voice.speaker) {
-                add(&voice.span.article, Facet::Voice, actor.category.clone());
+                add_by(
+                    &voice.span.article,
+                    Facet::Actor,
+                    voice.speaker.clone(),
+                    curated,
+                );
+                add_by(
+                    &voice.span.article,
+                    Facet::Voice,
+                    actor.category.clone(),
+                    curated,
+                );
             }
         }
         values.insert(
@@ -227,11 +427,13 @@ impl FacetIndex {
         for r in &k.referents {
             naming.push(v(&r.id, None, &r.title_en, &r.title_ar));
             let mut seen = BTreeSet::new();
-            for s in &r.names {
-                let words = corpus.span_text(s).to_string();
+            let curated = r.names.iter().map(|s| (s, true));
+            let found = r.found.iter().map(|f| (&f.span, false));
+            for (s, is_curated) in curated.chain(found) {
+                let words = text_of(s);
                 let q = format!("{}:{words}", r.id);
-                add(&s.article, Facet::Naming, r.id.clone());
-                add(&s.article, Facet::Naming, q.clone());
+                add_by(&s.article, Facet::Naming, r.id.clone(), is_curated);
+                add_by(&s.article, Facet::Naming, q.clone(), is_curated);
                 if seen.insert(words.clone()) {
                     naming.push(v(q, Some(&r.id), &words, &words));
                 }
@@ -240,7 +442,7 @@ impl FacetIndex {
         values.insert(Facet::Naming, naming);
 
         for t in &k.techniques {
-            add(&t.span.article, Facet::Technique, t.label.clone());
+            add_by(&t.span.article, Facet::Technique, t.label.clone(), true);
         }
         values.insert(
             Facet::Technique,
@@ -250,7 +452,7 @@ impl FacetIndex {
                 .collect(),
         );
         for f in &k.frames {
-            add(&f.article, Facet::Frame, f.frame.clone());
+            add_by(&f.article, Facet::Frame, f.frame.clone(), true);
         }
         values.insert(
             Facet::Frame,
@@ -259,29 +461,34 @@ impl FacetIndex {
                 .map(|f| v(*f, None, f.replace('_', " "), crate::model::frame_ar(f)))
                 .collect(),
         );
-        let sets = values
-            .iter()
-            .map(|(facet, vals)| {
-                let lists = vals
-                    .iter()
-                    .map(|v| {
-                        Ascending(
-                            (0..has.len() as u32)
-                                .filter(|&i| {
-                                    has[i as usize]
-                                        .get(facet)
-                                        .is_some_and(|s| s.contains(&v.value))
-                                })
-                                .collect(),
-                        )
-                    })
-                    .collect();
-                (*facet, lists)
-            })
-            .collect();
+        // One pass over the articles fills every value's lists.
+        let mut sets: BTreeMap<Facet, Vec<Ascending>> = BTreeMap::new();
+        let mut curated_sets: BTreeMap<Facet, Vec<Ascending>> = BTreeMap::new();
+        for (facet, vals) in &values {
+            let at: BTreeMap<&str, usize> = vals
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (v.value.as_str(), i))
+                .collect();
+            let mut all = vec![Ascending::default(); vals.len()];
+            let mut cur = vec![Ascending::default(); vals.len()];
+            for (i, h) in has.iter().enumerate() {
+                for (value, curated) in h.get(facet).into_iter().flatten() {
+                    if let Some(&j) = at.get(value.as_str()) {
+                        all[j].0.push(i as u32);
+                        if *curated {
+                            cur[j].0.push(i as u32);
+                        }
+                    }
+                }
+            }
+            sets.insert(*facet, all);
+            curated_sets.insert(*facet, cur);
+        }
         FacetIndex {
             values,
             sets,
+            curated_sets,
             articles: corpus.articles.len() as u32,
         }
     }
@@ -318,6 +525,17 @@ impl FacetIndex {
             return &[];
         };
         self.sets
+            .get(&facet)
+            .and_then(|l| l.get(i))
+            .map_or(&[], |a| a.0.as_slice())
+    }
+
+    /// The articles where a curated item gives a value.
+    pub fn curated_articles_with(&self, facet: Facet, value: &str) -> &[u32] {
+        let Some(i) = self.values(facet).iter().position(|v| v.value == value) else {
+            return &[];
+        };
+        self.curated_sets
             .get(&facet)
             .and_then(|l| l.get(i))
             .map_or(&[], |a| a.0.as_slice())
@@ -391,6 +609,30 @@ impl FacetIndex {
                     .filter(|&&a| pool.get(a as usize).copied().unwrap_or(false))
                     .count();
                 (v, n)
+            })
+            .collect()
+    }
+
+    /// As [`FacetIndex::counts_by`], with how many of those articles have the value only
+    /// through items found automatically: `(value, articles, of which automatic)`.
+    pub fn counts_with_auto(
+        &self,
+        dates: &[DateSpec],
+        filter: &Filter,
+        facet: Facet,
+    ) -> Vec<(&FacetValue, usize, usize)> {
+        let pool = self.pool(dates, filter, Some(facet));
+        let inside = |list: &[u32]| {
+            list.iter()
+                .filter(|&&a| pool.get(a as usize).copied().unwrap_or(false))
+                .count()
+        };
+        self.values(facet)
+            .iter()
+            .map(|v| {
+                let all = inside(self.articles_with(facet, &v.value));
+                let curated = inside(self.curated_articles_with(facet, &v.value));
+                (v, all, all - curated)
             })
             .collect()
     }

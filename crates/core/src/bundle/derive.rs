@@ -3,10 +3,11 @@
 //! [`notes`]) can run on any subset, in any order, in parallel or in the browser.
 
 use super::wire::{Entry, FORMAT, Lenses, Meta, Notes, Quote, SearchInfo, Summary, TermChunk};
-use crate::analysis::annotate::{AnnotationLayer, Engine, engine_marks, marks};
+use crate::analysis::annotate::{AnnotationLayer, MarkIndex};
+use crate::analysis::auto::{Lexicon, analyse, found, without_curated};
 use crate::analysis::compare::{claims_table, naming_matrix, voices_by_outlet};
 use crate::analysis::filter::FacetIndex;
-use crate::model::{Article, Corpus, Span};
+use crate::model::{Article, Corpus, Knowledge, Layer, Span};
 use crate::text::search::{MemoryIndex, TermEntry};
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
@@ -16,6 +17,26 @@ pub fn bundle_order(corpus: &mut Corpus) {
     corpus.articles.sort_by(|a, b| {
         (Reverse(a.published.start), &a.id).cmp(&(Reverse(b.published.start), &b.id))
     });
+}
+
+/// What the rules find in one article that its own curated knowledge (`local`) does not already
+/// have, as knowledge items marked with their rules.
+pub fn automatic(article: &Article, lex: &Lexicon, local: &Knowledge) -> Knowledge {
+    let auto = without_curated(analyse(article, lex), local, &article.id);
+    found::knowledge(&auto, article)
+}
+
+/// Adds to the corpus knowledge what the rules find in every article (curated items win). The
+/// lexicon is the curated knowledge: actors, referents' wordings and events.
+pub fn add_automatic(corpus: &mut Corpus) {
+    let lex = Lexicon::from_corpus(corpus);
+    let local = corpus.knowledge.by_article();
+    let none = Knowledge::default();
+    let mut all = Knowledge::default();
+    for a in &corpus.articles {
+        all.merge(automatic(a, &lex, local.get(&a.id).unwrap_or(&none)));
+    }
+    corpus.knowledge.merge(all);
 }
 
 pub fn meta(a: &Article) -> Meta {
@@ -41,16 +62,16 @@ pub fn entry(corpus: &Corpus, a: &Article) -> Entry {
     }
 }
 
-/// The knowledge and every mark of every layer of article `i` of `corpus`. `engine` holds what
-/// the text engine found in the corpus (dates, reused passages).
-pub fn notes(corpus: &Corpus, engine: &Engine, i: usize) -> Notes {
-    let a = &corpus.articles[i];
-    let mut all = marks(corpus, &a.id, &AnnotationLayer::ALL);
-    all.extend(engine_marks(corpus, engine, &a.id, &AnnotationLayer::ALL));
-    all.sort_by_key(|m| (m.span.start, Reverse(m.span.end), m.layer));
+/// The knowledge and every mark of every layer of an article: `local` is its own knowledge
+/// ([`Knowledge::by_article`]), `ix` where everything appears in the corpus.
+pub fn notes(ix: &MarkIndex, local: &Knowledge, article: &Article) -> Notes {
     Notes {
-        knowledge: corpus.knowledge.for_article(&a.id),
-        marks: all,
+        marks: ix.marks(local, &article.id, &AnnotationLayer::ALL),
+        cells: Layer::ALL
+            .iter()
+            .map(|&l| local.cell(l, &article.id))
+            .collect(),
+        knowledge: local.clone(),
     }
 }
 

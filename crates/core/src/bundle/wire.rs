@@ -6,13 +6,15 @@ use crate::analysis::compare::{ClaimsTable, NamingMatrix, OutletVoices};
 use crate::analysis::filter::FacetIndex;
 #[cfg(doc)]
 use crate::model::Article;
-use crate::model::{Actor, Claim, DateSpec, Event, Knowledge, Outlet, Referent, Span};
+use crate::model::{
+    Actor, CellState, Claim, DateSpec, Event, Knowledge, Layer, Outlet, Referent, Span,
+};
 use crate::text::search::TermEntry;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use std::collections::BTreeMap;
 
 /// The bundle format's version: a bundle written with another format is refused, not misread.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Articles per metadata chunk.
 pub const META_CHUNK: u32 = 64;
@@ -89,6 +91,19 @@ pub struct Notes {
     pub knowledge: Knowledge,
     /// Every mark of every layer, sorted by position.
     pub marks: Vec<Mark>,
+    /// The state of each layer of this article (in the order of [`Layer::ALL`]).
+    pub cells: Vec<CellState>,
+}
+
+impl Notes {
+    /// Whether a layer of this article is curated, found automatically, or not yet curated.
+    pub fn cell(&self, layer: Layer) -> CellState {
+        Layer::ALL
+            .iter()
+            .position(|l| *l == layer)
+            .and_then(|i| self.cells.get(i).copied())
+            .unwrap_or(CellState::NotCurated)
+    }
 }
 
 /// The corpus-wide lenses of the compare view, loaded when one is opened.

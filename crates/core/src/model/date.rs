@@ -141,6 +141,34 @@ impl fmt::Display for Date {
     }
 }
 
+/// A date with its precision as the data bundle carries it: the first day (days since 1970),
+/// how many days more it spans, and the precision with the "approximate" flag in one number.
+impl From<DateSpec> for (i32, u32, u8) {
+    fn from(d: DateSpec) -> (i32, u32, u8) {
+        let precision = Precision::ALL
+            .iter()
+            .position(|p| *p == d.precision)
+            .unwrap_or(0) as u8;
+        (
+            d.start.into(),
+            (d.end.to_days() - d.start.to_days()).max(0) as u32,
+            precision * 2 + u8::from(d.approximate),
+        )
+    }
+}
+
+impl TryFrom<(i32, u32, u8)> for DateSpec {
+    type Error = String;
+    fn try_from((start, span, flags): (i32, u32, u8)) -> Result<Self, Self::Error> {
+        let start = Date::try_from(start)?;
+        let end = Date::try_from(start.to_days().saturating_add(i64::from(span)) as i32)?;
+        let precision = *Precision::ALL
+            .get(usize::from(flags / 2))
+            .ok_or_else(|| format!("no precision number {}", flags / 2))?;
+        DateSpec::new(start, end, precision, flags % 2 == 1)
+    }
+}
+
 impl TryFrom<i32> for Date {
     type Error = String;
     fn try_from(days: i32) -> Result<Self, Self::Error> {
@@ -207,6 +235,7 @@ impl Precision {
 /// A date as the corpus knows it: an inclusive range of days, how precise it is, and whether it
 /// is an estimate. A day is a range of one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "(i32, u32, u8)", try_from = "(i32, u32, u8)")]
 pub struct DateSpec {
     pub start: Date,
     pub end: Date,
@@ -286,6 +315,22 @@ impl DateSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_specs_travel_as_three_numbers() {
+        let d = |s: &str| Date::parse_iso(s).unwrap();
+        for spec in [
+            DateSpec::new(d("2024-01-27"), d("2024-01-27"), Precision::Day, false).unwrap(),
+            DateSpec::new(d("2024-04-15"), d("2024-04-16"), Precision::DayRange, true).unwrap(),
+            DateSpec::new(d("2003-01-01"), d("2003-12-31"), Precision::Year, false).unwrap(),
+        ] {
+            let wire: (i32, u32, u8) = spec.into();
+            assert_eq!(DateSpec::try_from(wire), Ok(spec));
+        }
+        // A precision that does not fit the range is refused, not trusted.
+        let bad = (d("2024-01-01").into(), 30u32, 0u8);
+        assert!(DateSpec::try_from(bad).is_err());
+    }
 
     #[test]
     fn impossible_days_are_refused() {

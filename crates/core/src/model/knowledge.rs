@@ -56,6 +56,24 @@ pub enum EventRole {
 pub struct EventRef {
     pub span: Span,
     pub role: EventRole,
+    /// Found automatically by this rule (see `analysis::auto::Rule`); `None` when curated.
+    pub rule: Option<String>,
+}
+
+/// A span found automatically, with the rule that found it (see `analysis::auto::Rule`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Found {
+    pub span: Span,
+    pub rule: String,
+}
+
+/// Whether an article × layer cell was curated (items or a recorded reason), has only what the
+/// rules found, or has nothing yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CellState {
+    Curated,
+    Automatic,
+    NotCurated,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -65,8 +83,10 @@ pub struct Actor {
     pub name_ar: String,
     pub category: String,
     pub role_en: Option<String>,
-    /// Each distinct written form, once per article.
+    /// Each distinct written form, once per article (curated).
     pub variants: Vec<Span>,
+    /// Mentions found automatically.
+    pub found: Vec<Found>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,11 +98,17 @@ pub enum VoiceMode {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Voice {
+    /// An actor id; for a speaker the rules found but no actor names, `~` and the phrase's
+    /// normalized words.
     pub speaker: String,
+    /// For such a new speaker: the phrase as written.
+    pub speaker_words: Option<String>,
     /// The speech verb as written, inside `span`.
     pub verb: Span,
     pub mode: VoiceMode,
     pub span: Span,
+    /// Found automatically by this rule; `None` when curated.
+    pub rule: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -90,7 +116,10 @@ pub struct Referent {
     pub id: String,
     pub title_en: String,
     pub title_ar: String,
+    /// Curated wordings.
     pub names: Vec<Span>,
+    /// Known wordings found automatically.
+    pub found: Vec<Found>,
     pub absent: Vec<Absence>,
 }
 
@@ -108,6 +137,8 @@ pub struct Claim {
     pub states: Vec<Span>,
     pub contradicts: Vec<Contradiction>,
     pub note_en: Option<String>,
+    /// A figure lined up by the rules across articles (this rule); `None` when curated.
+    pub rule: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -259,6 +290,64 @@ pub const CLAIM_KINDS: [&str; 2] = ["claim", "number"];
 
 // ----- lookups ----------------------------------------------------------------------------------
 
+impl Event {
+    /// The event without its references (copies no list).
+    pub fn definition(&self) -> Event {
+        Event {
+            id: self.id.clone(),
+            date: self.date,
+            title_en: self.title_en.clone(),
+            title_ar: self.title_ar.clone(),
+            note_en: self.note_en.clone(),
+            refs: Vec::new(),
+        }
+    }
+}
+
+impl Actor {
+    /// The actor without its written forms and mentions (copies no list).
+    pub fn definition(&self) -> Actor {
+        Actor {
+            id: self.id.clone(),
+            name_en: self.name_en.clone(),
+            name_ar: self.name_ar.clone(),
+            category: self.category.clone(),
+            role_en: self.role_en.clone(),
+            variants: Vec::new(),
+            found: Vec::new(),
+        }
+    }
+}
+
+impl Referent {
+    /// The referent without its wordings and absences (copies no list).
+    pub fn definition(&self) -> Referent {
+        Referent {
+            id: self.id.clone(),
+            title_en: self.title_en.clone(),
+            title_ar: self.title_ar.clone(),
+            names: Vec::new(),
+            found: Vec::new(),
+            absent: Vec::new(),
+        }
+    }
+}
+
+impl Claim {
+    /// The claim without the places that state or contradict it (copies no list).
+    pub fn definition(&self) -> Claim {
+        Claim {
+            id: self.id.clone(),
+            kind: self.kind.clone(),
+            title_en: self.title_en.clone(),
+            states: Vec::new(),
+            contradicts: Vec::new(),
+            note_en: self.note_en.clone(),
+            rule: self.rule.clone(),
+        }
+    }
+}
+
 impl Knowledge {
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
@@ -277,39 +366,15 @@ impl Knowledge {
     /// article's items refer to.
     pub fn definitions(&self) -> Knowledge {
         Knowledge {
-            events: self
-                .events
-                .iter()
-                .map(|e| Event {
-                    refs: Vec::new(),
-                    ..e.clone()
-                })
-                .collect(),
-            actors: self
-                .actors
-                .iter()
-                .map(|a| Actor {
-                    variants: Vec::new(),
-                    ..a.clone()
-                })
-                .collect(),
-            referents: self
-                .referents
-                .iter()
-                .map(|r| Referent {
-                    names: Vec::new(),
-                    absent: Vec::new(),
-                    ..r.clone()
-                })
-                .collect(),
+            events: self.events.iter().map(|e| e.definition()).collect(),
+            actors: self.actors.iter().map(|a| a.definition()).collect(),
+            referents: self.referents.iter().map(|r| r.definition()).collect(),
+            // Figures lined up by the rules travel with the articles that give them.
             claims: self
                 .claims
                 .iter()
-                .map(|c| Claim {
-                    states: Vec::new(),
-                    contradicts: Vec::new(),
-                    ..c.clone()
-                })
+                .filter(|c| c.rule.is_none())
+                .map(|c| c.definition())
                 .collect(),
             curated: self.curated.clone(),
             ..Knowledge::default()
@@ -328,7 +393,10 @@ impl Knowledge {
                 .filter_map(|e| {
                     let refs: Vec<EventRef> =
                         e.refs.iter().filter(|r| on(&r.span)).cloned().collect();
-                    (!refs.is_empty()).then(|| Event { refs, ..e.clone() })
+                    (!refs.is_empty()).then(|| Event {
+                        refs,
+                        ..e.definition()
+                    })
                 })
                 .collect(),
             actors: self
@@ -337,10 +405,13 @@ impl Knowledge {
                 .filter_map(|a| {
                     let variants: Vec<Span> =
                         a.variants.iter().filter(|s| on(s)).cloned().collect();
+                    let found: Vec<Found> =
+                        a.found.iter().filter(|f| on(&f.span)).cloned().collect();
                     let heard = self.voices.iter().any(|v| v.speaker == a.id && on(&v.span));
-                    (!variants.is_empty() || heard).then(|| Actor {
+                    (!variants.is_empty() || !found.is_empty() || heard).then(|| Actor {
                         variants,
-                        ..a.clone()
+                        found,
+                        ..a.definition()
                     })
                 })
                 .collect(),
@@ -355,16 +426,21 @@ impl Knowledge {
                 .iter()
                 .filter_map(|r| {
                     let names: Vec<Span> = r.names.iter().filter(|s| on(s)).cloned().collect();
+                    let found: Vec<Found> =
+                        r.found.iter().filter(|f| on(&f.span)).cloned().collect();
                     let absent: Vec<Absence> = r
                         .absent
                         .iter()
                         .filter(|a| a.article == article)
                         .cloned()
                         .collect();
-                    (!names.is_empty() || !absent.is_empty()).then(|| Referent {
-                        names,
-                        absent,
-                        ..r.clone()
+                    (!names.is_empty() || !found.is_empty() || !absent.is_empty()).then(|| {
+                        Referent {
+                            names,
+                            found,
+                            absent,
+                            ..r.definition()
+                        }
                     })
                 })
                 .collect(),
@@ -382,7 +458,7 @@ impl Knowledge {
                     (!states.is_empty() || !contradicts.is_empty()).then(|| Claim {
                         states,
                         contradicts,
-                        ..c.clone()
+                        ..c.definition()
                     })
                 })
                 .collect(),
@@ -414,6 +490,149 @@ impl Knowledge {
         }
     }
 
+    /// The knowledge split by article in one pass: for each article that has anything, what
+    /// [`Knowledge::for_article`] gives (without the definitions it has nothing of).
+    pub fn by_article(&self) -> BTreeMap<String, Knowledge> {
+        let mut out: BTreeMap<String, Knowledge> = BTreeMap::new();
+        fn slot<'a>(out: &'a mut BTreeMap<String, Knowledge>, a: &str) -> &'a mut Knowledge {
+            out.entry(a.to_string()).or_default()
+        }
+        fn push_def<T: Clone>(
+            list: &mut Vec<T>,
+            id: impl Fn(&T) -> &str,
+            def: &T,
+            empty: impl Fn(&T) -> T,
+            add: impl FnOnce(&mut T),
+        ) {
+            let i = match list.iter().rposition(|x| id(x) == id(def)) {
+                Some(i) => i,
+                None => {
+                    list.push(empty(def));
+                    list.len() - 1
+                }
+            };
+            add(&mut list[i]);
+        }
+        for e in &self.events {
+            let empty = |e: &Event| e.definition();
+            for r in &e.refs {
+                let k = slot(&mut out, &r.span.article);
+                push_def(
+                    &mut k.events,
+                    |x| &x.id,
+                    e,
+                    empty,
+                    |x| x.refs.push(r.clone()),
+                );
+            }
+        }
+        for a in &self.actors {
+            let empty = |a: &Actor| a.definition();
+            for s in &a.variants {
+                let k = slot(&mut out, &s.article);
+                push_def(
+                    &mut k.actors,
+                    |x| &x.id,
+                    a,
+                    empty,
+                    |x| x.variants.push(s.clone()),
+                );
+            }
+            for f in &a.found {
+                let k = slot(&mut out, &f.span.article);
+                push_def(
+                    &mut k.actors,
+                    |x| &x.id,
+                    a,
+                    empty,
+                    |x| x.found.push(f.clone()),
+                );
+            }
+        }
+        for v in &self.voices {
+            let k = slot(&mut out, &v.span.article);
+            k.voices.push(v.clone());
+            // A speaker heard here is an actor of the article too.
+            if let Some(a) = self.actor(&v.speaker)
+                && !k.actors.iter().any(|x| x.id == a.id)
+            {
+                k.actors.push(a.definition());
+            }
+        }
+        for r in &self.referents {
+            let empty = |r: &Referent| r.definition();
+            for s in &r.names {
+                let k = slot(&mut out, &s.article);
+                push_def(
+                    &mut k.referents,
+                    |x| &x.id,
+                    r,
+                    empty,
+                    |x| x.names.push(s.clone()),
+                );
+            }
+            for f in &r.found {
+                let k = slot(&mut out, &f.span.article);
+                push_def(
+                    &mut k.referents,
+                    |x| &x.id,
+                    r,
+                    empty,
+                    |x| x.found.push(f.clone()),
+                );
+            }
+            for a in &r.absent {
+                let k = slot(&mut out, &a.article);
+                push_def(
+                    &mut k.referents,
+                    |x| &x.id,
+                    r,
+                    empty,
+                    |x| x.absent.push(a.clone()),
+                );
+            }
+        }
+        for c in &self.claims {
+            let empty = |c: &Claim| c.definition();
+            for s in &c.states {
+                let k = slot(&mut out, &s.article);
+                push_def(
+                    &mut k.claims,
+                    |x| &x.id,
+                    c,
+                    empty,
+                    |x| x.states.push(s.clone()),
+                );
+            }
+            for x in &c.contradicts {
+                let k = slot(&mut out, &x.span.article);
+                push_def(
+                    &mut k.claims,
+                    |y| &y.id,
+                    c,
+                    empty,
+                    |y| y.contradicts.push(x.clone()),
+                );
+            }
+        }
+        for t in &self.techniques {
+            slot(&mut out, &t.span.article).techniques.push(t.clone());
+        }
+        for f in &self.frames {
+            slot(&mut out, &f.article).frames.push(f.clone());
+        }
+        for o in &self.oddities {
+            slot(&mut out, &o.span.article).oddities.push(o.clone());
+        }
+        for e in &self.empty {
+            slot(&mut out, &e.article).empty.push(e.clone());
+        }
+        for k in out.values_mut() {
+            k.curated = self.curated.clone();
+        }
+        out
+    }
+
     /// Adds another part of the knowledge (another article's, or the definitions): items are
     /// appended, definitions with the same id are joined.
     pub fn merge(&mut self, other: Knowledge) {
@@ -423,10 +642,18 @@ impl Knowledge {
             id: impl Fn(&T) -> &str,
             extend: impl Fn(&mut T, T),
         ) {
+            let mut at: std::collections::HashMap<String, usize> = into
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (id(x).to_string(), i))
+                .collect();
             for x in from {
-                match into.iter().position(|y| id(y) == id(&x)) {
-                    Some(i) => extend(&mut into[i], x),
-                    None => into.push(x),
+                match at.get(id(&x)) {
+                    Some(&i) => extend(&mut into[i], x),
+                    None => {
+                        at.insert(id(&x).to_string(), into.len());
+                        into.push(x);
+                    }
                 }
             }
         }
@@ -440,7 +667,10 @@ impl Knowledge {
             &mut self.actors,
             other.actors,
             |a| &a.id,
-            |a, b| a.variants.extend(b.variants),
+            |a, b| {
+                a.variants.extend(b.variants);
+                a.found.extend(b.found);
+            },
         );
         join(
             &mut self.referents,
@@ -448,6 +678,7 @@ impl Knowledge {
             |r| &r.id,
             |a, b| {
                 a.names.extend(b.names);
+                a.found.extend(b.found);
                 a.absent.extend(b.absent);
             },
         );
@@ -485,32 +716,79 @@ impl Knowledge {
 
     /// Number of items an article has in a layer.
     pub fn count(&self, layer: Layer, article: &str) -> usize {
+        self.count_by(layer, article, true)
+    }
+
+    /// Number of items an article has in a layer: curated ones (`curated`), or those the rules
+    /// found (`!curated`).
+    pub fn count_by(&self, layer: Layer, article: &str, curated: bool) -> usize {
         let on = |s: &Span| s.article == article;
+        let keep = |rule: &Option<String>| rule.is_none() == curated;
         match layer {
             Layer::Events => self
                 .events
                 .iter()
-                .filter(|e| e.refs.iter().any(|r| on(&r.span)))
+                .filter(|e| e.refs.iter().any(|r| on(&r.span) && keep(&r.rule)))
                 .count(),
             Layer::Actors => self
                 .actors
                 .iter()
-                .filter(|a| a.variants.iter().any(on))
+                .filter(|a| {
+                    if curated {
+                        a.variants.iter().any(on)
+                    } else {
+                        a.found.iter().any(|f| on(&f.span))
+                    }
+                })
                 .count(),
-            Layer::Voices => self.voices.iter().filter(|v| on(&v.span)).count(),
+            Layer::Voices => self
+                .voices
+                .iter()
+                .filter(|v| on(&v.span) && keep(&v.rule))
+                .count(),
             Layer::Naming => self
                 .referents
                 .iter()
-                .map(|r| r.names.iter().filter(|s| on(s)).count())
+                .map(|r| {
+                    if curated {
+                        r.names.iter().filter(|s| on(s)).count()
+                    } else {
+                        r.found.iter().filter(|f| on(&f.span)).count()
+                    }
+                })
                 .sum(),
             Layer::Claims => self
                 .claims
                 .iter()
+                .filter(|c| keep(&c.rule))
                 .filter(|c| c.states.iter().any(on) || c.contradicts.iter().any(|x| on(&x.span)))
                 .count(),
-            Layer::Techniques => self.techniques.iter().filter(|t| on(&t.span)).count(),
-            Layer::Frames => self.frames.iter().filter(|f| f.article == article).count(),
-            Layer::Oddities => self.oddities.iter().filter(|o| on(&o.span)).count(),
+            Layer::Techniques if curated => self.techniques.iter().filter(|t| on(&t.span)).count(),
+            Layer::Frames if curated => self.frames.iter().filter(|f| f.article == article).count(),
+            Layer::Oddities if curated => self.oddities.iter().filter(|o| on(&o.span)).count(),
+            Layer::Techniques | Layer::Frames | Layer::Oddities => 0,
+        }
+    }
+
+    /// Whether an article × layer cell is curated (items or a recorded reason; for naming, any
+    /// wording or recorded absence), has only what the rules found, or nothing yet.
+    pub fn cell(&self, layer: Layer, article: &str) -> CellState {
+        let reason = match layer {
+            Layer::Naming => self
+                .referents
+                .iter()
+                .any(|r| r.absent.iter().any(|a| a.article == article)),
+            _ => self
+                .empty
+                .iter()
+                .any(|e| e.layer == layer && e.article == article),
+        };
+        if reason || self.count_by(layer, article, true) > 0 {
+            CellState::Curated
+        } else if self.count_by(layer, article, false) > 0 {
+            CellState::Automatic
+        } else {
+            CellState::NotCurated
         }
     }
 }

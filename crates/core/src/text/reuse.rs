@@ -99,36 +99,133 @@ pub fn shared_passages(a: &str, b: &str, params: &ReuseParams) -> Vec<Passage> {
     align(&sa, &sb, params)
 }
 
+/// A shingle found in more articles than this is a stock phrase or a widely reproduced text: it
+/// pairs each article with a few that have it ([`STAR_SOURCES`], the last in corpus order: the
+/// oldest in a bundle) instead of with every other one, so that a statement reproduced by
+/// hundreds of outlets costs linear time.
+pub const MAX_PAIRED: usize = 16;
+/// Shingles two articles must share to be aligned: a kept passage of 12 matched words shares 9
+/// when copied exactly, and still several when up to 3 words per side changed.
+pub const MIN_SHARED_SHINGLES: u32 = 5;
+
+/// How many of the first articles with a common shingle the others are paired with.
+pub const STAR_SOURCES: usize = 3;
+
 /// Every passage shared by two articles of the corpus (content blocks only: artifacts such as a
 /// repeated headline or a related-article link are not the outlet's words).
+///
+/// Only candidate pairs are aligned: articles that share at least two shingles (see
+/// [`MAX_PAIRED`] for common ones), which every passage kept ([`ReuseParams::min_words`] words)
+/// does.
 pub fn corpus_reuse(corpus: &Corpus, params: &ReuseParams) -> Vec<Reuse> {
-    let mut dict = HashMap::new();
-    let seqs: Vec<Seq> = corpus
-        .articles
-        .iter()
-        .map(|a| {
-            let toks: Vec<Token> = a
-                .blocks
-                .iter()
-                .filter(|b| !b.kind.is_artifact())
-                .flat_map(|b| tokenize_range(&a.text, b.start as usize, b.end as usize))
-                .collect();
-            seq(&toks, &mut dict)
-        })
-        .collect();
-    let mut out = Vec::new();
-    for i in 0..seqs.len() {
-        for j in i + 1..seqs.len() {
-            for p in align(&seqs[i], &seqs[j], params) {
-                out.push(Reuse {
-                    a: i,
-                    b: j,
-                    passage: p,
-                });
+    let input = ReuseInput::new(corpus);
+    input
+        .candidates(params)
+        .into_iter()
+        .flat_map(|(i, j)| input.passages(i, j, params))
+        .collect()
+}
+
+/// The articles of a corpus as stem sequences, for finding reuse in steps: the candidate pairs
+/// ([`ReuseInput::candidates`]), then each pair's passages ([`ReuseInput::passages`]), which
+/// the build step spreads over its cores.
+pub struct ReuseInput {
+    seqs: Vec<Seq>,
+}
+
+impl ReuseInput {
+    pub fn new(corpus: &Corpus) -> ReuseInput {
+        let mut dict = HashMap::new();
+        let seqs: Vec<Seq> = corpus
+            .articles
+            .iter()
+            .map(|a| {
+                let toks: Vec<Token> = a
+                    .blocks
+                    .iter()
+                    .filter(|b| !b.kind.is_artifact())
+                    .flat_map(|b| tokenize_range(&a.text, b.start as usize, b.end as usize))
+                    .collect();
+                seq(&toks, &mut dict)
+            })
+            .collect();
+        ReuseInput { seqs }
+    }
+
+    /// Pairs of articles worth aligning (see [`MIN_SHARED_SHINGLES`]).
+    pub fn candidates(&self, params: &ReuseParams) -> Vec<(usize, usize)> {
+        candidate_pairs(&self.seqs, params.shingle.max(1))
+    }
+
+    /// The passages articles `i` and `j` share.
+    pub fn passages(&self, i: usize, j: usize, params: &ReuseParams) -> Vec<Reuse> {
+        align(&self.seqs[i], &self.seqs[j], params)
+            .into_iter()
+            .map(|p| Reuse {
+                a: i,
+                b: j,
+                passage: p,
+            })
+            .collect()
+    }
+}
+
+/// Pairs `(i, j)`, `i < j`, of articles sharing at least [`MIN_SHARED_SHINGLES`] shingles of
+/// `n` stems (see [`MAX_PAIRED`] for common ones). Counted article by article, so that memory
+/// stays proportional to one article's partners.
+fn candidate_pairs(seqs: &[Seq], n: usize) -> Vec<(usize, usize)> {
+    let mut by_shingle: HashMap<&[u32], Vec<u32>> = HashMap::new();
+    for (i, s) in seqs.iter().enumerate() {
+        if s.ids.len() < n {
+            continue;
+        }
+        for w in s.ids.windows(n) {
+            let list = by_shingle.entry(w).or_default();
+            if list.last() != Some(&(i as u32)) {
+                list.push(i as u32);
             }
         }
     }
-    out
+    let mut pairs = Vec::new();
+    let mut shared: HashMap<u32, u32> = HashMap::new();
+    for (i, s) in seqs.iter().enumerate() {
+        if s.ids.len() < n {
+            continue;
+        }
+        shared.clear();
+        let me = i as u32;
+        let mut seen: std::collections::HashSet<&[u32]> = std::collections::HashSet::new();
+        for w in s.ids.windows(n) {
+            if !seen.insert(w) {
+                continue;
+            }
+            let Some(list) = by_shingle.get(w) else {
+                continue;
+            };
+            if list.len() < 2 {
+                continue;
+            }
+            let partners: &[u32] = if list.len() <= MAX_PAIRED {
+                list
+            } else if list[list.len() - STAR_SOURCES..].contains(&me) {
+                // A source of a common shingle meets every article that has it.
+                list
+            } else {
+                &list[list.len() - STAR_SOURCES..]
+            };
+            for &j in partners.iter().filter(|&&j| j > me) {
+                *shared.entry(j).or_insert(0) += 1;
+            }
+        }
+        pairs.extend(
+            shared
+                .iter()
+                .filter(|(_, c)| **c >= MIN_SHARED_SHINGLES)
+                .map(|(&j, _)| (i, j as usize)),
+        );
+    }
+    pairs.sort_unstable();
+    pairs
 }
 
 fn align(a: &Seq, b: &Seq, p: &ReuseParams) -> Vec<Passage> {
@@ -136,17 +233,28 @@ fn align(a: &Seq, b: &Seq, p: &ReuseParams) -> Vec<Passage> {
     if a.ids.len() < n || b.ids.len() < n {
         return Vec::new();
     }
-    let mut in_b: HashMap<&[u32], Vec<usize>> = HashMap::new();
-    for j in 0..=b.ids.len() - n {
-        in_b.entry(&b.ids[j..j + n]).or_default().push(j);
-    }
+    // B's shingles by hash, sorted: a lookup is a binary search, with no allocation per shingle.
+    let hash = |w: &[u32]| {
+        w.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &x| {
+            (h ^ u64::from(x)).wrapping_mul(0x0100_0000_01b3)
+        })
+    };
+    let mut in_b: Vec<(u64, usize)> = (0..=b.ids.len() - n)
+        .map(|j| (hash(&b.ids[j..j + n]), j))
+        .collect();
+    in_b.sort_unstable();
     // Found passages as token ranges.
     let mut found: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
     for i in 0..=a.ids.len() - n {
-        let Some(js) = in_b.get(&a.ids[i..i + n]) else {
-            continue;
-        };
-        for &j in js {
+        let w = &a.ids[i..i + n];
+        let h = hash(w);
+        let lo = in_b.partition_point(|x| x.0 < h);
+        let js = in_b[lo..]
+            .iter()
+            .take_while(|x| x.0 == h)
+            .map(|x| x.1)
+            .filter(|&j| b.ids[j..j + n] == *w);
+        for j in js {
             if found
                 .iter()
                 .any(|(ra, rb, _)| ra.contains(&i) && rb.contains(&j))

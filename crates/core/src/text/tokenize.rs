@@ -46,7 +46,10 @@ impl Token {
 fn class(c: char) -> Option<TokenKind> {
     if c.is_ascii_digit() {
         Some(TokenKind::Number)
-    } else if c.is_ascii_alphabetic() || (c.is_alphabetic() && (c as u32) < 0x0370) {
+    } else if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') {
+        // The Arabic letters that normalization leaves, decided without Unicode tables.
+        Some(TokenKind::Word)
+    } else if c.is_ascii_alphabetic() || ((c as u32) < 0x0370 && c.is_alphabetic()) {
         Some(TokenKind::Latin)
     } else if c.is_alphanumeric() {
         Some(TokenKind::Word)

@@ -385,9 +385,16 @@ fn voices_by_outlet_counts_and_shares() {
 fn claims_table_states_contradicts_absent() {
     let corpus = corpus();
     let t = claims_table(&corpus);
-    assert_eq!(t.rows.len(), corpus.knowledge.claims.len());
+    // Every curated claim has a row, with one cell per outlet.
+    for c in corpus.knowledge.claims.iter().filter(|c| c.rule.is_none()) {
+        assert!(
+            t.rows.iter().any(|r| r.claim == c.id && !r.automatic),
+            "{}",
+            c.id
+        );
+    }
     for row in &t.rows {
-        assert_eq!(row.cells.len(), corpus.articles.len());
+        assert_eq!(row.cells.len(), corpus.outlets.len());
         for c in &row.cells {
             assert_eq!(c.stance == Stance::Absent, c.spans.is_empty());
         }
@@ -397,10 +404,32 @@ fn claims_table_states_contradicts_absent() {
         .iter()
         .find(|r| r.claim == "sudani-chaired-hmc-launch")
         .unwrap();
-    let stance = |a: &str| row.cells.iter().find(|c| c.article == a).unwrap().stance;
-    assert_eq!(stance("unattributed-biden-sudani"), Stance::States);
-    assert_eq!(stance("k24-hmc-launch"), Stance::Contradicts);
-    assert_eq!(stance("shafaq-mission-end"), Stance::Absent);
+    let stance = |o: &str| row.cells.iter().find(|c| c.outlet == o).unwrap().stance;
+    assert_eq!(stance("unattributed"), Stance::States);
+    assert_eq!(stance("kurdistan24"), Stance::Contradicts);
+    assert_eq!(stance("shafaq"), Stance::Absent);
+}
+
+/// Figures the rules find line up across outlets in the claims table, after the curated claims,
+/// marked as automatic, each given by at least two outlets.
+#[test]
+fn claims_table_lines_up_automatic_figures() {
+    let mut corpus = corpus();
+    marsad_core::bundle::derive::add_automatic(&mut corpus);
+    let t = claims_table(&corpus);
+    let first_auto = t.rows.iter().position(|r| r.automatic);
+    let last_curated = t.rows.iter().rposition(|r| !r.automatic);
+    if let (Some(a), Some(c)) = (first_auto, last_curated) {
+        assert!(c < a, "curated claims come first");
+    }
+    for r in t.rows.iter().filter(|r| r.automatic) {
+        let present = r
+            .cells
+            .iter()
+            .filter(|c| c.stance != Stance::Absent)
+            .count();
+        assert!(present >= 2, "{} is in at least two outlets", r.claim);
+    }
 }
 
 /// Protects the side-by-side rendering: segments cover each paragraph without gaps, the shared

@@ -152,3 +152,25 @@ fn knowledge_facets_filter_articles() {
     assert_eq!(tech.len(), 23, "every technique is listed, used or not");
     assert!(tech.iter().any(|(v, n)| v.value == "Slogans" && *n == 0));
 }
+
+/// The facet index travels in a compact form (sets as differences or bitmaps, parents as the
+/// union of their qualified values, only curated sets listed): it must come back identical.
+#[test]
+fn the_facet_index_survives_its_compact_form() {
+    let mut c = corpus();
+    marsad_core::bundle::derive::add_automatic(&mut c);
+    let index = FacetIndex::new(&c);
+    let bytes = marsad_core::bundle::wire::encode(&index);
+    let back: FacetIndex = marsad_core::bundle::wire::decode(&bytes, "facets").unwrap();
+    assert_eq!(back, index);
+    // Found automatically only: some actor in some article is (the rules read every article).
+    let auto: usize = index
+        .values(Facet::Actor)
+        .iter()
+        .map(|v| {
+            index.articles_with(Facet::Actor, &v.value).len()
+                - index.curated_articles_with(Facet::Actor, &v.value).len()
+        })
+        .sum();
+    assert!(auto > 0);
+}

@@ -203,3 +203,25 @@ fn the_brown_meeting_is_recorded_as_an_oddity_not_as_knowledge() {
         assert!(!c.span_text(s).contains(clause), "{s:?}");
     }
 }
+
+/// The build step splits the knowledge by article in one pass; it must give what asking article
+/// by article gives, curated and automatic items alike (item order within a list aside).
+#[test]
+fn splitting_by_article_matches_asking_per_article() {
+    let mut c = corpus();
+    marsad_core::bundle::derive::add_automatic(&mut c);
+    let split = c.knowledge.by_article();
+    let sorted = |mut k: marsad_core::model::Knowledge| {
+        k.events.sort_by(|a, b| a.id.cmp(&b.id));
+        k.actors.sort_by(|a, b| a.id.cmp(&b.id));
+        k.referents.sort_by(|a, b| a.id.cmp(&b.id));
+        k.claims.sort_by(|a, b| a.id.cmp(&b.id));
+        k
+    };
+    for a in &c.articles {
+        let one = sorted(c.knowledge.for_article(&a.id));
+        let two = sorted(split.get(&a.id).cloned().unwrap_or_default());
+        assert_eq!(one, two, "{}", a.id);
+        assert!(!one.actors.is_empty(), "{} has actors", a.id);
+    }
+}

@@ -401,8 +401,11 @@ fn the_summary_draws_the_same_timeline_as_the_corpus() {
     fn label(e: &marsad_core::model::Event) -> &str {
         e.title_en.as_str()
     }
+    // The bundle holds what the rules found too.
+    let mut corpus = super::corpus();
+    marsad_core::bundle::derive::add_automatic(&mut corpus);
     let mut from_corpus = layout(
-        &TimelineInput::of_corpus(&super::corpus()),
+        &TimelineInput::of_corpus(&corpus),
         &scale,
         &LayoutParams::default(),
         label,

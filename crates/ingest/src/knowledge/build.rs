@@ -292,7 +292,11 @@ pub fn build(
                     }
                     roles.insert(r.article.get_ref().clone(), role);
                     if let Some(span) = cx.span(&r.article, &r.text, r.occurrence.as_ref()) {
-                        refs.push(EventRef { span, role });
+                        refs.push(EventRef {
+                            span,
+                            role,
+                            rule: None,
+                        });
                     }
                 }
                 if e.refs.is_empty() {
@@ -345,6 +349,7 @@ pub fn build(
                         category,
                         role_en: a.role_en,
                         variants,
+                        found: Vec::new(),
                     });
                 }
             }
@@ -415,9 +420,11 @@ pub fn build(
                 if let Some(mode) = mode {
                     k.voices.push(Voice {
                         speaker: v.speaker.into_inner(),
+                        speaker_words: None,
                         verb,
                         mode,
                         span,
+                        rule: None,
                     });
                 }
             }
@@ -468,22 +475,12 @@ pub fn build(
                         reason_en: a.reason_en.clone(),
                     });
                 }
-                let absent_ids: BTreeSet<&str> =
-                    absent.iter().map(|a| a.article.as_str()).collect();
-                for art in articles {
-                    if !named.contains(&art.id) && !absent_ids.contains(art.id.as_str()) {
-                        cx.err(
-                            ErrorKind::LayerCell,
-                            r.id.span().start,
-                            format!("referent \"{}\": article \"{}\" has no names and no `absent` entry", r.id.get_ref(), art.id),
-                        );
-                    }
-                }
                 k.referents.push(Referent {
                     id: r.id.into_inner(),
                     title_en: r.title_en,
                     title_ar: r.title_ar,
                     names,
+                    found: Vec::new(),
                     absent,
                 });
             }
@@ -541,6 +538,7 @@ pub fn build(
                         states,
                         contradicts,
                         note_en: c.note_en,
+                        rule: None,
                     });
                 }
             }
@@ -656,7 +654,8 @@ pub fn build(
         }
     }
 
-    // Every article × curated layer cell: items, or a recorded reason — never both, never neither.
+    // An article × layer cell has items or a recorded reason, never both; a cell with neither is
+    // simply not curated yet (the rules' findings are shown there).
     for (layer, article, line, reason, path) in nones {
         if filled.get(&layer).is_some_and(|s| s.contains(&article)) {
             errors.push(SeedError {
@@ -674,30 +673,6 @@ pub fn build(
             article,
             reason_en: reason,
         });
-    }
-    // (Naming is checked per referent above, which is stricter.)
-    let reasons: BTreeSet<(Layer, &str)> = k
-        .empty
-        .iter()
-        .map(|e| (e.layer, e.article.as_str()))
-        .collect();
-    for &layer in k.curated.iter().filter(|l| **l != Layer::Naming) {
-        for a in articles {
-            let has_items = filled.get(&layer).is_some_and(|s| s.contains(&a.id));
-            let has_reason = reasons.contains(&(layer, a.id.as_str()));
-            if !has_items && !has_reason {
-                errors.push(SeedError {
-                    kind: ErrorKind::LayerCell,
-                    file: format!("{dir_label}/{}", layer.file()),
-                    line: 1,
-                    message: format!(
-                        "the {} layer has nothing for article \"{}\": add items or a [[none]] entry with reason_en",
-                        layer.name(),
-                        a.id
-                    ),
-                });
-            }
-        }
     }
     k
 }

@@ -78,14 +78,14 @@ pub(super) struct Source {
 }
 
 /// Chance of jumping after a word, where the walk can jump.
-const JUMP: f64 = 0.25;
+const JUMP: f64 = 0.35;
 /// The walk jumps only at words found at least this often, so that it has many places to go:
 /// with few, two walks through the same words would jump the same way and share long runs.
 const MIN_SHARED: usize = 3;
 /// After this many words in a row from one place, the walk jumps at the first chance...
-const MAX_RUN: usize = 4;
+const MAX_RUN: usize = 3;
 /// ... and after this many, to the start of any clause even where the words do not join.
-const FORCE_RUN: usize = 6;
+const FORCE_RUN: usize = 4;
 
 impl Source {
     pub(super) fn new(corpus: &Corpus) -> Source {
@@ -341,7 +341,30 @@ impl Vary<'_> {
             return;
         }
         let Some(&class) = self.classes.get(core) else {
-            out.push_str(part);
+            // Other words: some become invented words, so that the vocabulary and its long tail
+            // grow with the corpus as real news does and two articles rarely share a run of
+            // words by chance (the same replacement throughout one article).
+            let (article, stem) = match core.strip_prefix("ال") {
+                Some(rest) => ("ال", rest),
+                None => ("", core),
+            };
+            if stem.chars().count() >= 4 {
+                let to = self
+                    .chosen
+                    .entry(core.to_string())
+                    .or_insert_with(|| {
+                        if rng.chance(LEXICAL) {
+                            format!("{article}{}", invented_name(usize::MAX, rng))
+                        } else {
+                            core.to_string()
+                        }
+                    })
+                    .clone();
+                out.push_str(prefix);
+                out.push_str(&to);
+            } else {
+                out.push_str(part);
+            }
             return;
         };
         let to = self.chosen.entry(core.to_string()).or_insert_with(|| {
@@ -396,6 +419,8 @@ fn two_word_month<'w>(first: &str, second: &'w str) -> Option<(usize, &'w str)> 
 
 /// Chance that a name or place becomes an invented one.
 const INVENTED: f64 = 0.35;
+/// Chance that another word of four letters or more becomes an invented one.
+const LEXICAL: f64 = 0.3;
 
 /// An invented name for a word of `class`, drawn from an open-ended list in which the `k`-th
 /// name is about `k` times rarer than the first (Zipf): news has a long tail of rarely named

@@ -133,16 +133,25 @@ fn span_in_unknown_article_is_refused() {
     );
 }
 
-/// Protects the "explicit empty cell" rule: an article with no items needs a recorded reason.
+/// Protects "curation is optional": an article with neither items nor a recorded reason builds,
+/// and its cell is not yet curated; with items or a reason it is curated.
 #[test]
-fn empty_cell_needs_a_reason() {
-    let bad = ODDITIES_OK.replace(
+fn an_uncurated_cell_builds_and_says_so() {
+    use marsad_core::model::{CellState, Layer};
+    let partial = ODDITIES_OK.replace(
         "[[none]]\narticle = \"a2\"\nreason_en = \"Nothing odd.\"\n",
         "",
     );
-    let e = one(&[("oddities.toml", &bad)]);
-    assert_eq!(e.kind, ErrorKind::LayerCell);
-    assert!(e.message.contains("\"a2\""), "{e}");
+    let c = build(&files(&[("oddities.toml", &partial)])).expect("curation is optional");
+    let k = &c.knowledge;
+    assert_eq!(k.cell(Layer::Oddities, "a1"), CellState::Curated);
+    assert_eq!(k.cell(Layer::Oddities, "a2"), CellState::NotCurated);
+    let full = build(&files(&[("oddities.toml", ODDITIES_OK)])).unwrap();
+    assert_eq!(
+        full.knowledge.cell(Layer::Oddities, "a2"),
+        CellState::Curated,
+        "a recorded reason is curation"
+    );
 }
 
 #[test]
@@ -325,18 +334,19 @@ absent = [ { article = "a2", reason_en = "Never mentioned." } ]
 "#;
 
 #[test]
-fn naming_matrix_is_complete() {
+fn naming_cells_are_curated_by_names_or_a_recorded_absence() {
+    use marsad_core::model::{CellState, Layer};
     let c = build(&files(&[("naming.toml", NAMING)])).unwrap();
     let by = c.knowledge.naming_by_article("armed-groups");
     assert_eq!(by.keys().copied().collect::<Vec<_>>(), ["a1"]);
+    assert_eq!(c.knowledge.cell(Layer::Naming, "a2"), CellState::Curated);
 
-    let bad = NAMING.replace(
+    let partial = NAMING.replace(
         r#"absent = [ { article = "a2", reason_en = "Never mentioned." } ]"#,
         "",
     );
-    let e = one(&[("naming.toml", &bad)]);
-    assert_eq!(e.kind, ErrorKind::LayerCell);
-    assert!(e.message.contains("no names and no `absent`"), "{e}");
+    let c = build(&files(&[("naming.toml", &partial)])).expect("curation is optional");
+    assert_eq!(c.knowledge.cell(Layer::Naming, "a2"), CellState::NotCurated);
 }
 
 #[test]

@@ -70,29 +70,40 @@ pub(crate) fn suggest_events(p: &Prose, lex: &Lexicon) -> Vec<EventSuggestion> {
     let pub_from = crate::model::date::Date::from_days(p.published.start.to_days() - 1);
     let mut out = Vec::new();
     let weight = |t: &String| lex.term_weight.get(t).copied().unwrap_or(0.0);
+    // Which sentences hold each word: a prototype's share in every sentence is then a sum over
+    // its words, not a lookup per sentence.
+    let mut holding: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, s) in sents.iter().enumerate() {
+        for t in &s.terms {
+            holding.entry(t.as_str()).or_default().push(i);
+        }
+    }
     for e in lex.events() {
         let mut evidence = Vec::new();
         let mut score = 0.0;
         let mut dated = false;
         let mut early = false;
-        for s in &sents {
-            let shares: Vec<(f64, bool)> = e
-                .prototypes
-                .iter()
-                .enumerate()
-                .map(|(k, proto)| {
-                    let all: f64 = proto.iter().map(weight).sum();
-                    let shared: f64 = proto
-                        .iter()
-                        .filter(|t| s.terms.contains(*t))
-                        .map(weight)
-                        .sum();
-                    (
-                        if all > 0.0 { shared / all } else { 0.0 },
-                        k > 0 && proto.len() >= 4,
-                    )
-                })
-                .collect();
+        // Per prototype: its share in each sentence, and whether it is a long curated reference.
+        let protos: Vec<(Vec<f64>, bool)> = e
+            .prototypes
+            .iter()
+            .enumerate()
+            .map(|(k, proto)| {
+                let all: f64 = proto.iter().map(weight).sum();
+                let mut shared = vec![0.0; sents.len()];
+                if all > 0.0 {
+                    for t in proto {
+                        let w = weight(t) / all;
+                        for &i in holding.get(t.as_str()).into_iter().flatten() {
+                            shared[i] += w;
+                        }
+                    }
+                }
+                (shared, k > 0 && proto.len() >= 4)
+            })
+            .collect();
+        for (si, s) in sents.iter().enumerate() {
+            let shares: Vec<(f64, bool)> = protos.iter().map(|(sh, r)| (sh[si], *r)).collect();
             let share = shares.iter().map(|x| x.0).fold(0.0, f64::max);
             let by_terms = shares
                 .iter()

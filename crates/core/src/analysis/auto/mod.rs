@@ -33,6 +33,7 @@ mod dedup;
 pub mod eval;
 mod events;
 mod figures;
+pub mod found;
 mod lexicon;
 mod matcher;
 mod mentions;

@@ -107,7 +107,8 @@ pub enum Pick {
 }
 
 impl Cells {
-    /// The row's value for `field`: the first non-empty one in order of preference.
+    /// The row's value for `field`: the first non-empty one in order of preference; a value
+    /// that cannot be read only counts when no other column of the field has one.
     pub fn pick(&self, field: Field) -> Pick {
         let mut cands: Vec<(usize, &str, &Value)> = self
             .0
@@ -118,21 +119,24 @@ impl Cells {
             })
             .collect();
         cands.sort_by_key(|c| c.0);
-        let mut empty = None;
+        let (mut empty, mut bad) = (None, None);
         for (_, col, v) in &cands {
             match v {
                 Value::Text(s) if !s.trim().is_empty() => {
                     return Pick::Found(col.to_string(), s.clone());
                 }
-                Value::Bad(why) => return Pick::Bad(col.to_string(), why.clone()),
+                Value::Bad(why) => {
+                    bad.get_or_insert(Pick::Bad(col.to_string(), why.clone()));
+                }
                 _ => {
                     empty.get_or_insert(col.to_string());
                 }
             }
         }
-        match empty {
-            Some(col) => Pick::Empty(col),
-            None => Pick::Absent,
+        match (bad, empty) {
+            (Some(b), _) => b,
+            (None, Some(col)) => Pick::Empty(col),
+            (None, None) => Pick::Absent,
         }
     }
 }
@@ -212,6 +216,19 @@ mod tests {
         assert_eq!(
             row.pick(Field::Outlet),
             Pick::Found("source_domain".into(), "shafaq.com".into())
+        );
+        let row = cells(&[
+            ("source", Value::Bad("an object, not text".into())),
+            ("source_domain", t("shafaq.com")),
+        ]);
+        assert_eq!(
+            row.pick(Field::Outlet),
+            Pick::Found("source_domain".into(), "shafaq.com".into())
+        );
+        let row = cells(&[("source", Value::Bad("an object, not text".into()))]);
+        assert_eq!(
+            row.pick(Field::Outlet),
+            Pick::Bad("source".into(), "an object, not text".into())
         );
         let row = cells(&[("date", Value::Null)]);
         assert_eq!(row.pick(Field::Date), Pick::Empty("date".into()));

@@ -9,6 +9,8 @@
 //!   measure-typing  release build, then time from keystroke to results in headless Chromium
 //!   corpus-report per article and knowledge layer: curated, found automatically, or not yet curated
 //!   eval          the automatic layers measured against the curation (precision and recall)
+//!   import FILE [--seeds DIR]  add the articles of a CSV or JSON Lines file (or a folder of
+//!                 .txt files) to seeds/ (or DIR), with the release build of marsad-ingest
 //!   tools         only install what is missing
 //!
 //! No dependencies: this must build on a fresh machine before anything else is installed.
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
             "eval",
         ])),
         "corpus-report" => run(ingest().arg("report").arg(seeds_dir())),
+        "import" => import(rest),
         "tools" => tools::ensure_build_tools()
             .and_then(|_| tools::ensure_browser_tools())
             .map(|_| ()),
@@ -200,6 +203,40 @@ pub fn build_data() -> Result {
         .arg(root().join("target/data"))
         .arg("--packed")
         .arg(root().join("target/data.packed")))
+}
+
+const IMPORT_USAGE: &str = "usage: cargo xtask import FILE [--seeds DIR]";
+
+/// `FILE [--seeds DIR]`: the file and the seeds directory (default: [`seeds_dir`]).
+fn import_args(args: &[String]) -> Result<(PathBuf, PathBuf)> {
+    let (mut file, mut seeds) = (None, seeds_dir());
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--seeds" => {
+                let dir = it
+                    .next()
+                    .ok_or(format!("--seeds needs a directory\n{IMPORT_USAGE}"))?;
+                seeds = PathBuf::from(dir);
+            }
+            _ if file.is_none() && !a.starts_with("--") => file = Some(PathBuf::from(a)),
+            _ => return Err(format!("unexpected argument \"{a}\"\n{IMPORT_USAGE}")),
+        }
+    }
+    let file = file.ok_or(IMPORT_USAGE)?;
+    Ok((file, seeds))
+}
+
+/// Imports articles into a seeds directory with the release build of `marsad-ingest import`.
+fn import(args: &[String]) -> Result {
+    let (file, seeds) = import_args(args)?;
+    // Commands run in the workspace root: paths given relative to where xtask was started are
+    // made absolute first.
+    let absolute = |p: &Path| std::path::absolute(p).map_err(|e| format!("{}: {e}", p.display()));
+    run(ingest()
+        .arg("import")
+        .arg(absolute(&file)?)
+        .arg(absolute(&seeds)?))
 }
 
 fn build_release(tools: &tools::Tools) -> Result {
@@ -394,5 +431,26 @@ mod tests {
         t.scan("# fail 1");
         t.scan("running 3 tests");
         assert_eq!((t.passed, t.failed), (56, 3));
+    }
+
+    #[test]
+    fn import_takes_a_file_and_an_optional_seeds_directory() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (file, seeds) = import_args(&args(&["a.csv"])).unwrap();
+        assert_eq!((file, seeds), (PathBuf::from("a.csv"), seeds_dir()));
+        let (file, seeds) = import_args(&args(&["--seeds", "/tmp/s", "a.jsonl"])).unwrap();
+        assert_eq!(
+            (file, seeds),
+            (PathBuf::from("a.jsonl"), PathBuf::from("/tmp/s"))
+        );
+        for bad in [
+            &[][..],
+            &["a.csv", "b.csv"],
+            &["a.csv", "--seeds"],
+            &["--force", "a.csv"],
+        ] {
+            let e = import_args(&args(bad)).unwrap_err();
+            assert!(e.contains(IMPORT_USAGE), "{bad:?}: {e}");
+        }
     }
 }

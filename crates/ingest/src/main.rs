@@ -6,6 +6,11 @@
 //!       validate SEEDS_DIR and write the data bundle into OUT_DIR (and, packed into one file,
 //!       into FILE: what the standalone page inlines)
 //!
+//!   marsad-ingest import FILE SEEDS_DIR
+//!       add the articles of FILE (CSV, JSON Lines, or a folder of .txt files) to SEEDS_DIR:
+//!       new text files and a block appended to its catalog; prints what was imported and
+//!       every duplicate and bad row skipped (see the import module)
+//!
 //! Every problem in the seed data is printed as `file:line: message`, and the exit code is 1.
 
 use marsad_ingest::catalog;
@@ -21,8 +26,26 @@ fn main() -> ExitCode {
         Some("bundle") if args.len() == 5 && args[3] == "--packed" => {
             bundle(&args[1], &args[2], Some(&args[4]))
         }
+        Some("import") if args.len() == 3 => import(&args[1], &args[2]),
         _ => {
-            eprintln!("usage: marsad-ingest bundle SEEDS_DIR OUT_DIR [--packed FILE]");
+            eprintln!(
+                "usage: marsad-ingest bundle SEEDS_DIR OUT_DIR [--packed FILE]\n       marsad-ingest import FILE SEEDS_DIR"
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn import(file: &str, seeds: &str) -> ExitCode {
+    let started = Instant::now();
+    match marsad_ingest::import::run(&PathBuf::from(file), &PathBuf::from(seeds)) {
+        Ok(report) => {
+            print!("{report}");
+            println!("(in {:.1?})", started.elapsed());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: import of {file} into {seeds} refused:\n{e}");
             ExitCode::FAILURE
         }
     }

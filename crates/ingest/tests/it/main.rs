@@ -3,8 +3,12 @@
 //! - `seeds`: the real `seeds/` directory builds, and its texts survive byte for byte.
 //! - `catalog_errors`: each kind of bad seed data fails with a message naming file and line.
 //! - `knowledge_errors`: each kind of bad curated knowledge fails the same way.
+//! - `import`: CSV and JSON Lines files imported into copies of the seeds, bad rows, duplicates.
+//! - `import_folder`: a folder of `.txt` files with `import.toml`; an import that would not validate.
 
 mod catalog_errors;
+mod import;
+mod import_folder;
 mod knowledge_errors;
 mod seeds;
 

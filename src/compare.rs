@@ -16,6 +16,7 @@ use marsad_core::analysis::filter::Facet;
 use marsad_core::bundle::{FileId, Lenses};
 use marsad_core::model::{EventRole, Span};
 use marsad_core::model::{category_labels, technique_ar};
+use marsad_core::view::compare::{CompareMode, arrange, mode, moved};
 use marsad_core::view::i18n::{Lang, format_spec};
 use marsad_core::view::url::{Lens, View, ViewState};
 use std::sync::Arc;
@@ -145,17 +146,12 @@ fn span_chip(
 pub fn CompareView() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let mode = Memo::new(move |_| {
-        let s = st.get();
-        if s.articles.len() == 2 {
-            2
-        } else if s.lens.is_some() {
-            3
-        } else if !s.selected(Facet::Event).is_empty() {
-            1
-        } else {
-            0
-        }
+    // Which comparison: only its kind decides which component is drawn.
+    let mode = Memo::new(move |_| match mode(&st.get()) {
+        CompareMode::Event(_) => 1,
+        CompareMode::Pair(..) => 2,
+        CompareMode::Lens(_) => 3,
+        CompareMode::Chooser => 0,
     });
     view! {
         <div class="compare-view">
@@ -301,12 +297,9 @@ fn EventCompare() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
-    let event_id = Memo::new(move |_| {
-        st.get()
-            .selected(Facet::Event)
-            .first()
-            .map(|v| v.split(':').next().unwrap_or_default().to_string())
-            .unwrap_or_default()
+    let event_id = Memo::new(move |_| match mode(&st.get()) {
+        CompareMode::Event(id) => id,
+        _ => String::new(),
     });
     let outlets = Memo::new(move |_| st.get().selected(Facet::Outlet).to_vec());
     // The event's articles (of the chosen outlets), newest first, at most MAX_COLUMNS.
@@ -337,25 +330,21 @@ fn EventCompare() -> impl IntoView {
     Effect::new(move |_| {
         store().request(store().lib_untracked().article_needs(&shown.get()));
     });
-    // Column order: the reader's own arrangement, reset when the event changes.
-    let order: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
-    Effect::new(move |_| {
-        order.set(
-            columns
-                .get()
-                .unwrap_or_default()
-                .iter()
-                .map(|c| c.article.clone())
-                .collect(),
-        )
+    // Column order: the reader's own arrangement, kept in the link.
+    let order = Memo::new(move |_| {
+        let default: Vec<String> = columns
+            .get()
+            .unwrap_or_default()
+            .iter()
+            .map(|c| c.article.clone())
+            .collect();
+        arrange(&default, &st.get().order)
     });
+    let us_move = StoredValue::new(us.clone());
     let mv = move |id: String, delta: isize| {
-        order.update(|o| {
-            if let Some(i) = o.iter().position(|x| *x == id) {
-                let j = (i as isize + delta).clamp(0, o.len() as isize - 1) as usize;
-                o.swap(i, j);
-            }
-        })
+        let mut s = st.get_untracked();
+        s.order = moved(&order.get_untracked(), &id, delta);
+        us_move.get_value().push(&s);
     };
     view! {
         <section class="event-compare" data-testid="event-compare" data-event=move || event_id.get()>

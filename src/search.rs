@@ -11,7 +11,7 @@ use marsad_core::bundle::library::indexed_block;
 use marsad_core::text::search::{block_hits, parse_query};
 use marsad_core::view::i18n::{Lang, Msg, facet_name, t};
 use marsad_core::view::pages::search_page;
-use marsad_core::view::url::{Sort, View, ViewState};
+use marsad_core::view::url::{MAX_QUERY_CHARS, Sort, View, ViewState};
 
 /// Keyword-in-context lines shown per article (the rest are counted).
 const LINES_PER_ARTICLE: usize = 3;
@@ -33,6 +33,8 @@ pub fn SearchBox() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 data-testid="q"
+                // What one types is never "a bad link": the box takes no more than a link keeps.
+                maxlength=MAX_QUERY_CHARS
                 placeholder=move || t(lang.get(), Msg::SearchPlaceholder)
                 prop:value=move || st.get().q
                 on:input=on_input

@@ -24,7 +24,8 @@ export function serveDist(dist = process.env.MARSAD_DIST || path.resolve('dist')
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
     throw new Error(`${dist}/index.html is missing: build first (cargo xtask build)`);
   }
-  const server = http.createServer((req, res) => {
+  // Large enough for the hostile-link test's 100 KB values (600 KB once percent-encoded).
+  const server = http.createServer({ maxHeaderSize: 4 * 1024 * 1024 }, (req, res) => {
     const { pathname } = new URL(req.url, 'http://x');
     if (!pathname.startsWith(SUB_PATH)) {
       res.writeHead(404).end('not found');

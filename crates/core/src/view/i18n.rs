@@ -430,6 +430,12 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
         (Lang::Ar, Notice::BadSort { value }) => format!(
             "«{value}» ليس ترتيباً للقائمة (التاريخ، الوسيلة، أو الصلة أثناء البحث)؛ عُرضت القائمة بترتيبها الافتراضي."
         ),
+        (Lang::En, Notice::BadOrder { value }) => format!(
+            "“{value}” is not an article whose column can be placed here; the columns keep their order."
+        ),
+        (Lang::Ar, Notice::BadOrder { value }) => {
+            format!("«{value}» ليس مقالاً يمكن ترتيب عموده هنا؛ بقيت الأعمدة على ترتيبها.")
+        }
         (Lang::En, Notice::BadPage { value }) => {
             format!("“{value}” is not a page of the list; the first page is shown.")
         }

@@ -3,9 +3,11 @@
 //!
 //! - [`state`]: [`state::ViewState`], everything that decides what the page shows.
 //! - [`url`]: the codec between a view state and its query string, with notices for bad links.
+//! - [`compare`]: which comparison a state asks for, and the order of its columns.
 //! - [`pages`]: the library list in order, cut into pages.
 //! - [`i18n`]: interface strings in Arabic and English, notices, quotation splitting.
 
+pub mod compare;
 pub mod i18n;
 pub mod pages;
 pub mod state;

@@ -72,6 +72,9 @@ pub struct ViewState {
     pub layers: Vec<AnnotationLayer>,
     /// Two articles compared side by side (compare view only).
     pub articles: Vec<String>,
+    /// The order of the columns when outlets are compared on one event: article ids, first
+    /// column first (compare view only; columns not named keep their place after these).
+    pub order: Vec<String>,
     /// A corpus-wide lens (compare view only).
     pub lens: Option<Lens>,
     pub zoom: Zoom,

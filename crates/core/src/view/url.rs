@@ -75,6 +75,10 @@ pub enum Notice {
     BadSort {
         value: String,
     },
+    /// A column of the compare view's order that is not an article, or an order outside that view.
+    BadOrder {
+        value: String,
+    },
     BadPage {
         value: String,
     },
@@ -86,9 +90,9 @@ pub struct Decoded {
     pub notices: Vec<Notice>,
 }
 
-const SCALARS: [&str; 13] = [
-    "view", "article", "p", "layers", "articles", "lens", "zoom", "from", "to", "q", "sort",
-    "page", "lang",
+const SCALARS: [&str; 14] = [
+    "view", "article", "p", "layers", "articles", "order", "lens", "zoom", "from", "to", "q",
+    "sort", "page", "lang",
 ];
 
 /// Decodes a query string (with or without the leading `?`) against the articles and facet
@@ -124,7 +128,8 @@ pub fn decode(query: &str, lib: &Library) -> Decoded {
             continue;
         }
         // Lists are split before decoding, so that an escaped comma stays inside its value.
-        let is_list = name == "layers" || name == "articles" || Facet::from_param(&name).is_some();
+        let is_list = matches!(name.as_str(), "layers" | "articles" | "order")
+            || Facet::from_param(&name).is_some();
         let decoded = if is_list {
             v.split(',')
                 .map(percent_decode)
@@ -152,6 +157,7 @@ pub fn decode(query: &str, lib: &Library) -> Decoded {
         take("lang"),
     );
     let (articles, lens, zoom) = (take("articles"), take("lens"), take("zoom"));
+    let order = take("order");
     let (sort, page) = (take("sort"), take("page"));
     let facet_values: Vec<(Facet, String)> = Facet::ALL
         .iter()
@@ -315,6 +321,28 @@ pub fn decode(query: &str, lib: &Library) -> Decoded {
         }
     }
 
+    if let Some(list) = order {
+        let ids: Vec<&str> = list
+            .split('\u{0}')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let on_event = matches!(
+            super::compare::mode(&state),
+            super::compare::CompareMode::Event(_)
+        );
+        for id in ids {
+            if on_event && paragraphs(id).is_some() {
+                if !state.order.iter().any(|x| x == id) {
+                    state.order.push(id.to_string());
+                }
+            } else {
+                notices.push(Notice::BadOrder {
+                    value: id.to_string(),
+                });
+            }
+        }
+    }
     if let Some(v) = sort.filter(|v| !v.is_empty()) {
         match Sort::from_name(v.trim()) {
             // Relevance needs a search; without one the list keeps its default order.
@@ -358,6 +386,17 @@ pub fn encode(state: &ViewState) -> String {
         parts.push(format!(
             "articles={}",
             list(&mut state.articles.iter().map(String::as_str))
+        ));
+    }
+    if !state.order.is_empty()
+        && matches!(
+            super::compare::mode(state),
+            super::compare::CompareMode::Event(_)
+        )
+    {
+        parts.push(format!(
+            "order={}",
+            list(&mut state.order.iter().map(String::as_str))
         ));
     }
     if let (View::Compare, Some(l)) = (state.view, state.lens) {

@@ -4,6 +4,7 @@
 //! - `layering`: the layers import only downwards, no module cycles, no TOML, one router module.
 //! - `knowledge`: lookups in the real curated corpus (who names what, and how).
 //! - `url_codec`: links round-trip, and bad links degrade to the nearest valid view with notices.
+//! - `hostile_links`: a million generated links decode without panicking, to a stable view.
 //! - `filters`: facets (outlet, event, actor, voice, naming, technique, frame), dates, counts.
 //! - `library_search`: search within filters grouped by outlet; engine marks in the reader.
 //! - `i18n`: language-aware formatting and that every notice reads in both languages.
@@ -21,6 +22,7 @@ mod auto;
 mod compare;
 mod dates;
 mod filters;
+mod hostile_links;
 mod i18n;
 mod knowledge;
 mod layering;

@@ -398,3 +398,31 @@ fn compare_and_timeline_parameters_are_validated() {
         "view=timeline"
     );
 }
+
+/// The column order of a comparison is part of its link: it round-trips, names only articles, and
+/// is dropped (with a notice) where there are no columns to order.
+#[test]
+fn column_order_is_in_the_link() {
+    let lib = library();
+    let link = "view=compare&event=hmc-launch-2024-01-27&order=alain-first-round,k24-hmc-launch";
+    let got = decode(link, &lib);
+    assert_eq!(got.notices, vec![]);
+    assert_eq!(got.state.order, ["alain-first-round", "k24-hmc-launch"]);
+    assert_eq!(decode(&encode(&got.state), &lib).state, got.state);
+
+    let got = decode(
+        "view=compare&event=hmc-launch-2024-01-27&order=nope,alain-first-round",
+        &lib,
+    );
+    assert_eq!(got.state.order, ["alain-first-round"]);
+    assert_eq!(
+        got.notices,
+        vec![Notice::BadOrder {
+            value: "nope".into()
+        }]
+    );
+
+    let got = decode("view=compare&lens=naming&order=alain-first-round", &lib);
+    assert!(got.state.order.is_empty());
+    assert!(!encode(&got.state).contains("order="));
+}

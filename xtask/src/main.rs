@@ -11,6 +11,7 @@
 //!   eval          the automatic layers measured against the curation (precision and recall)
 //!   import FILE [--seeds DIR]  add the articles of a CSV or JSON Lines file (or a folder of
 //!                 .txt files) to seeds/ (or DIR), with the release build of marsad-ingest
+//!   synth N DIR   a generated seeds directory of N articles (release build of synth)
 //!   tools         only install what is missing
 //!
 //! No dependencies: this must build on a fresh machine before anything else is installed.
@@ -50,6 +51,7 @@ fn main() -> ExitCode {
         ])),
         "corpus-report" => run(ingest().arg("report").arg(seeds_dir())),
         "import" => import(rest),
+        "synth" => synth(rest),
         "tools" => tools::ensure_build_tools()
             .and_then(|_| tools::ensure_browser_tools())
             .map(|_| ()),
@@ -237,6 +239,57 @@ fn import(args: &[String]) -> Result {
         .arg("import")
         .arg(absolute(&file)?)
         .arg(absolute(&seeds)?))
+}
+
+const SYNTH_USAGE: &str = "usage: cargo xtask synth N DIR [--seeds SEEDS_DIR]";
+
+/// `N DIR [--seeds SEEDS_DIR]`: the size, the directory to write and the seeds to start from
+/// (default: the `synth` binary's own, `seeds/`).
+fn synth_args(args: &[String]) -> Result<(usize, PathBuf, Option<PathBuf>)> {
+    let (mut positional, mut seeds) = (Vec::new(), None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--seeds" => {
+                let dir = it
+                    .next()
+                    .ok_or(format!("--seeds needs a directory\n{SYNTH_USAGE}"))?;
+                seeds = Some(PathBuf::from(dir));
+            }
+            _ if !a.starts_with("--") => positional.push(a.clone()),
+            _ => return Err(format!("unexpected argument \"{a}\"\n{SYNTH_USAGE}")),
+        }
+    }
+    let [n, dir] = positional.as_slice() else {
+        return Err(SYNTH_USAGE.into());
+    };
+    let n = n
+        .parse()
+        .map_err(|_| format!("N must be a whole number, not \"{n}\"\n{SYNTH_USAGE}"))?;
+    Ok((n, PathBuf::from(dir), seeds))
+}
+
+/// Writes a generated seeds directory of N articles with the release build of `synth`.
+fn synth(args: &[String]) -> Result {
+    let (n, dir, seeds) = synth_args(args)?;
+    let absolute = |p: &Path| std::path::absolute(p).map_err(|e| format!("{}: {e}", p.display()));
+    let mut cmd = Command::new("cargo");
+    cmd.args([
+        "run",
+        "--quiet",
+        "--release",
+        "-p",
+        "marsad-ingest",
+        "--bin",
+        "synth",
+        "--",
+    ])
+    .arg(n.to_string())
+    .arg(absolute(&dir)?);
+    if let Some(seeds) = seeds {
+        cmd.arg("--seeds").arg(absolute(&seeds)?);
+    }
+    run(&mut cmd)
 }
 
 fn build_release(tools: &tools::Tools) -> Result {
@@ -451,6 +504,30 @@ mod tests {
         ] {
             let e = import_args(&args(bad)).unwrap_err();
             assert!(e.contains(IMPORT_USAGE), "{bad:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn synth_takes_a_size_a_directory_and_optional_seeds() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            synth_args(&args(&["1000", "/tmp/s"])).unwrap(),
+            (1000, PathBuf::from("/tmp/s"), None)
+        );
+        assert_eq!(
+            synth_args(&args(&["--seeds", "my-seeds", "50", "out"])).unwrap(),
+            (50, PathBuf::from("out"), Some(PathBuf::from("my-seeds")))
+        );
+        for bad in [
+            &[][..],
+            &["1000"],
+            &["many", "/tmp/s"],
+            &["1000", "/tmp/s", "extra"],
+            &["1000", "/tmp/s", "--seeds"],
+            &["--fast", "1000", "/tmp/s"],
+        ] {
+            let e = synth_args(&args(bad)).unwrap_err();
+            assert!(e.contains(SYNTH_USAGE), "{bad:?}: {e}");
         }
     }
 }

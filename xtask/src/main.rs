@@ -12,10 +12,13 @@
 //!   import FILE [--seeds DIR]  add the articles of a CSV or JSON Lines file (or a folder of
 //!                 .txt files) to seeds/ (or DIR), with the release build of marsad-ingest
 //!   synth N DIR   a generated seeds directory of N articles (release build of synth)
+//!   bench-scale [--sizes 5,1000,10000] [--runs K]  build each corpus and measure it against
+//!                 Pagefind in headless Chromium (see bench.rs); not part of `test`
 //!   tools         only install what is missing
 //!
 //! No dependencies: this must build on a fresh machine before anything else is installed.
 
+mod bench;
 mod standalone;
 mod tools;
 
@@ -52,6 +55,7 @@ fn main() -> ExitCode {
         "corpus-report" => run(ingest().arg("report").arg(seeds_dir())),
         "import" => import(rest),
         "synth" => synth(rest),
+        "bench-scale" => bench::scale(rest),
         "tools" => tools::ensure_build_tools()
             .and_then(|_| tools::ensure_browser_tools())
             .map(|_| ()),
@@ -301,16 +305,27 @@ fn build_release(tools: &tools::Tools) -> Result {
 /// Names the bundle in `dist/index.html` (so the page need not ask `data/current`) and lets
 /// the browser fetch its summary while the code loads.
 fn announce_data() -> Result {
-    let version = std::fs::read_to_string(root().join("target/data/current"))
-        .map_err(|e| format!("target/data/current: {e} (the data was not built)"))?;
-    let version = version.trim();
+    let version = data_version(&root().join("target/data"))?;
     let index = root().join("dist/index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    std::fs::write(&index, announce(&html, &version)).map_err(|e| e.to_string())
+}
+
+/// The version a data directory's `current` file names.
+pub fn data_version(data: &Path) -> Result<String> {
+    let current = data.join("current");
+    let version = std::fs::read_to_string(&current)
+        .map_err(|e| format!("{}: {e} (the data was not built)", current.display()))?;
+    Ok(version.trim().to_string())
+}
+
+/// The page with the bundle `version` named in its head: the `marsad-data` meta element and a
+/// preload of its summary.
+pub fn announce(html: &str, version: &str) -> String {
     let tags = format!(
         "<meta name=\"marsad-data\" content=\"data/{version}/\">\n    <link rel=\"preload\" href=\"data/{version}/summary.bin\" as=\"fetch\" crossorigin=\"anonymous\">\n  </head>"
     );
-    let html = html.replacen("</head>", &tags, 1);
-    std::fs::write(&index, html).map_err(|e| e.to_string())
+    html.replacen("</head>", &tags, 1)
 }
 
 fn test(_args: &[String]) -> Result {

@@ -11,10 +11,14 @@
 //!   eval          the automatic layers measured against the curation (precision and recall)
 //!   import FILE [--seeds DIR]  add the articles of a CSV or JSON Lines file (or a folder of
 //!                 .txt files) to seeds/ (or DIR), with the release build of marsad-ingest
+//!   synth N DIR   a generated seeds directory of N articles (release build of synth)
+//!   bench-scale [--sizes 5,1000,10000] [--runs K]  build each corpus and measure it against
+//!                 Pagefind in headless Chromium (see bench.rs); not part of `test`
 //!   tools         only install what is missing
 //!
 //! No dependencies: this must build on a fresh machine before anything else is installed.
 
+mod bench;
 mod standalone;
 mod tools;
 
@@ -50,6 +54,8 @@ fn main() -> ExitCode {
         ])),
         "corpus-report" => run(ingest().arg("report").arg(seeds_dir())),
         "import" => import(rest),
+        "synth" => synth(rest),
+        "bench-scale" => bench::scale(rest),
         "tools" => tools::ensure_build_tools()
             .and_then(|_| tools::ensure_browser_tools())
             .map(|_| ()),
@@ -239,6 +245,57 @@ fn import(args: &[String]) -> Result {
         .arg(absolute(&seeds)?))
 }
 
+const SYNTH_USAGE: &str = "usage: cargo xtask synth N DIR [--seeds SEEDS_DIR]";
+
+/// `N DIR [--seeds SEEDS_DIR]`: the size, the directory to write and the seeds to start from
+/// (default: the `synth` binary's own, `seeds/`).
+fn synth_args(args: &[String]) -> Result<(usize, PathBuf, Option<PathBuf>)> {
+    let (mut positional, mut seeds) = (Vec::new(), None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--seeds" => {
+                let dir = it
+                    .next()
+                    .ok_or(format!("--seeds needs a directory\n{SYNTH_USAGE}"))?;
+                seeds = Some(PathBuf::from(dir));
+            }
+            _ if !a.starts_with("--") => positional.push(a.clone()),
+            _ => return Err(format!("unexpected argument \"{a}\"\n{SYNTH_USAGE}")),
+        }
+    }
+    let [n, dir] = positional.as_slice() else {
+        return Err(SYNTH_USAGE.into());
+    };
+    let n = n
+        .parse()
+        .map_err(|_| format!("N must be a whole number, not \"{n}\"\n{SYNTH_USAGE}"))?;
+    Ok((n, PathBuf::from(dir), seeds))
+}
+
+/// Writes a generated seeds directory of N articles with the release build of `synth`.
+fn synth(args: &[String]) -> Result {
+    let (n, dir, seeds) = synth_args(args)?;
+    let absolute = |p: &Path| std::path::absolute(p).map_err(|e| format!("{}: {e}", p.display()));
+    let mut cmd = Command::new("cargo");
+    cmd.args([
+        "run",
+        "--quiet",
+        "--release",
+        "-p",
+        "marsad-ingest",
+        "--bin",
+        "synth",
+        "--",
+    ])
+    .arg(n.to_string())
+    .arg(absolute(&dir)?);
+    if let Some(seeds) = seeds {
+        cmd.arg("--seeds").arg(absolute(&seeds)?);
+    }
+    run(&mut cmd)
+}
+
 fn build_release(tools: &tools::Tools) -> Result {
     build_data()?;
     run(tools.cmd("trunk").args(["build", "--release", "--offline"]))?;
@@ -248,16 +305,27 @@ fn build_release(tools: &tools::Tools) -> Result {
 /// Names the bundle in `dist/index.html` (so the page need not ask `data/current`) and lets
 /// the browser fetch its summary while the code loads.
 fn announce_data() -> Result {
-    let version = std::fs::read_to_string(root().join("target/data/current"))
-        .map_err(|e| format!("target/data/current: {e} (the data was not built)"))?;
-    let version = version.trim();
+    let version = data_version(&root().join("target/data"))?;
     let index = root().join("dist/index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    std::fs::write(&index, announce(&html, &version)).map_err(|e| e.to_string())
+}
+
+/// The version a data directory's `current` file names.
+pub fn data_version(data: &Path) -> Result<String> {
+    let current = data.join("current");
+    let version = std::fs::read_to_string(&current)
+        .map_err(|e| format!("{}: {e} (the data was not built)", current.display()))?;
+    Ok(version.trim().to_string())
+}
+
+/// The page with the bundle `version` named in its head: the `marsad-data` meta element and a
+/// preload of its summary.
+pub fn announce(html: &str, version: &str) -> String {
     let tags = format!(
         "<meta name=\"marsad-data\" content=\"data/{version}/\">\n    <link rel=\"preload\" href=\"data/{version}/summary.bin\" as=\"fetch\" crossorigin=\"anonymous\">\n  </head>"
     );
-    let html = html.replacen("</head>", &tags, 1);
-    std::fs::write(&index, html).map_err(|e| e.to_string())
+    html.replacen("</head>", &tags, 1)
 }
 
 fn test(_args: &[String]) -> Result {
@@ -451,6 +519,30 @@ mod tests {
         ] {
             let e = import_args(&args(bad)).unwrap_err();
             assert!(e.contains(IMPORT_USAGE), "{bad:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn synth_takes_a_size_a_directory_and_optional_seeds() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            synth_args(&args(&["1000", "/tmp/s"])).unwrap(),
+            (1000, PathBuf::from("/tmp/s"), None)
+        );
+        assert_eq!(
+            synth_args(&args(&["--seeds", "my-seeds", "50", "out"])).unwrap(),
+            (50, PathBuf::from("out"), Some(PathBuf::from("my-seeds")))
+        );
+        for bad in [
+            &[][..],
+            &["1000"],
+            &["many", "/tmp/s"],
+            &["1000", "/tmp/s", "extra"],
+            &["1000", "/tmp/s", "--seeds"],
+            &["--fast", "1000", "/tmp/s"],
+        ] {
+            let e = synth_args(&args(bad)).unwrap_err();
+            assert!(e.contains(SYNTH_USAGE), "{bad:?}: {e}");
         }
     }
 }

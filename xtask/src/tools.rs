@@ -262,3 +262,24 @@ pub fn ensure_browser_tools() -> Result<Browser> {
         chromedriver,
     })
 }
+
+/// The scale benchmark's Node packages (`tests/bench`: Pagefind and playwright-core), installed
+/// with `npm ci` from its lock file when missing. Chromium and Node are checked by
+/// [`ensure_browser_tools`].
+pub fn ensure_bench_tools() -> Result {
+    let bench = root().join("tests/bench");
+    let installed = ["pagefind", "playwright-core"].iter().all(|p| {
+        bench
+            .join("node_modules")
+            .join(p)
+            .join("package.json")
+            .is_file()
+    });
+    if !installed {
+        eprintln!("\nInstalling the benchmark's dependencies (npm ci in tests/bench)…");
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&bench))?;
+    }
+    Ok(())
+}

@@ -11,6 +11,7 @@ use marsad_core::analysis::annotate::AnnotationLayer;
 use marsad_core::analysis::filter::Facet;
 use marsad_core::analysis::timeline::{LayoutParams, Shape, TickKind, layout, short_label};
 use marsad_core::bundle::FileId;
+use marsad_core::model::order;
 use marsad_core::view::i18n::{Lang, Msg, format_date, format_spec, t};
 use marsad_core::view::url::{View, ViewState, Zoom};
 use std::collections::BTreeMap;
@@ -72,7 +73,7 @@ pub fn TimelineView() -> impl IntoView {
                     s.layers.remove(i);
                 } else {
                     s.layers.push(AnnotationLayer::Dates);
-                    s.layers.sort();
+                    order::sort(&mut s.layers);
                 }
             })
         }
@@ -163,20 +164,16 @@ pub fn TimelineView() -> impl IntoView {
                     let axis_y = label_h + 14.0;
                     let lanes_y = axis_y + 44.0;
                     let height = lanes_y + tl.lanes.len() as f64 * LANE + 10.0;
-                    let lane_of: BTreeMap<&str, usize> = tl
-                        .lanes
-                        .iter()
-                        .enumerate()
-                        .flat_map(|(i, lane)| lane.articles.iter().map(move |a| (a.id.as_str(), i)))
-                        .collect();
-                    let event_x: BTreeMap<&str, f64> = tl
-                        .events
-                        .iter()
-                        .map(|e| {
-                            let (a, b) = e.shape.extent();
-                            (e.id.as_str(), mx((a + b) / 2.0))
-                        })
-                        .collect();
+                    let lane_of: BTreeMap<&str, usize> = order::map_of(
+                        tl.lanes
+                            .iter()
+                            .enumerate()
+                            .flat_map(|(i, lane)| lane.articles.iter().map(move |a| (a.id.as_str(), i))),
+                    );
+                    let event_x: BTreeMap<&str, f64> = order::map_of(tl.events.iter().map(|e| {
+                        let (a, b) = e.shape.extent();
+                        (e.id.as_str(), mx((a + b) / 2.0))
+                    }));
                     let lane_y = |i: usize| lanes_y + i as f64 * LANE + LANE / 2.0;
                     let (from, to) = range.get();
                     let shade = match (from, to) {

@@ -1,6 +1,7 @@
 //! Annotation layers of the reader, and cutting a line of text into segments so that overlapping
 //! annotations can each be shown on their exact characters.
 
+use crate::model::order;
 use serde::{Deserialize, Serialize};
 
 /// A layer the reader can show over the text (link parameter `layers`).
@@ -99,7 +100,9 @@ impl Places {
 /// The other places of a mark: `spans` without `this`, other articles first.
 fn others(corpus: &Corpus, spans: impl Iterator<Item = Span>, this: &Span) -> Places {
     let mut v: Vec<Span> = spans.filter(|s| s != this).collect();
-    v.sort_by_key(|s| (s.article == this.article, s.article.clone(), s.start));
+    order::sort_by_key(&mut v, |s| {
+        (s.article == this.article, s.article.clone(), s.start)
+    });
     v.dedup();
     let more = v.len().saturating_sub(ELSEWHERE_SHOWN) as u32;
     let shown = v
@@ -263,7 +266,9 @@ pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<
             });
         }
     }
-    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.layer));
+    order::sort_by_key(&mut out, |m| {
+        (m.span.start, std::cmp::Reverse(m.span.end), m.layer)
+    });
     out
 }
 
@@ -371,7 +376,9 @@ pub fn engine_marks(
             });
         }
     }
-    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.layer));
+    order::sort_by_key(&mut out, |m| {
+        (m.span.start, std::cmp::Reverse(m.span.end), m.layer)
+    });
     out
 }
 
@@ -428,7 +435,9 @@ pub fn segments(start: u32, end: u32, marks: &[Mark]) -> Vec<Segment> {
             let mut inside: Vec<usize> = (0..marks.len())
                 .filter(|&i| marks[i].span.start <= a && b <= marks[i].span.end)
                 .collect();
-            inside.sort_by_key(|&i| std::cmp::Reverse(marks[i].span.end - marks[i].span.start));
+            order::sort_by_key(&mut inside, |&i| {
+                std::cmp::Reverse(marks[i].span.end - marks[i].span.start)
+            });
             Segment {
                 start: a,
                 end: b,
@@ -453,7 +462,7 @@ pub fn pieces(
                 .filter(|p| *p > start && *p < end),
         );
     }
-    cuts.sort_unstable();
+    order::sort(&mut cuts);
     cuts.dedup();
     cuts.windows(2).map(|w| w[0]..w[1]).collect()
 }

@@ -6,6 +6,7 @@
 //! link each cell to the words it comes from. All functions are pure and deterministic.
 
 use crate::model::date::DateSpec;
+use crate::model::order;
 use crate::model::{Article, BlockKind, Corpus, count_words};
 use crate::model::{EventRole, Span};
 use crate::text::reuse::{ReuseParams, shared_passages};
@@ -215,7 +216,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                 by_role
                     .into_iter()
                     .map(|(role, mut spans)| {
-                        spans.sort();
+                        order::sort(&mut spans);
                         Item {
                             key: role.into(),
                             members: vec![],
@@ -241,7 +242,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                 by_cat
                     .into_iter()
                     .map(|(key, (members, mut spans))| {
-                        spans.sort();
+                        order::sort(&mut spans);
                         Item {
                             key,
                             members,
@@ -256,7 +257,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                 .iter()
                 .map(|r| {
                     let mut spans: Vec<Span> = r.names.iter().filter(|s| on(s)).cloned().collect();
-                    spans.sort();
+                    order::sort(&mut spans);
                     let note = if spans.is_empty() {
                         r.absent
                             .iter()
@@ -297,7 +298,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                     });
                     let mut spans = states;
                     spans.extend(contra.iter().map(|x| x.span.clone()));
-                    spans.sort();
+                    order::sort(&mut spans);
                     out.push(Item {
                         key: c.id.clone(),
                         members,
@@ -318,7 +319,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                 by_label
                     .into_iter()
                     .map(|(label, mut spans)| {
-                        spans.sort();
+                        order::sort(&mut spans);
                         Item {
                             key: label.into(),
                             members: vec![],
@@ -339,7 +340,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                         .filter(|r| r.role == EventRole::Background && on(&r.span))
                         .map(|r| r.span.clone())
                         .collect();
-                    spans.sort();
+                    order::sort(&mut spans);
                     (!spans.is_empty()).then(|| Item {
                         key: e.id.clone(),
                         members: vec![],
@@ -392,7 +393,7 @@ pub fn event_columns(corpus: &Corpus, event_id: &str, outlet_filter: &[String]) 
             })
         })
         .collect();
-    cols.sort_by(|x, y| {
+    order::sort_by(&mut cols, |x, y| {
         let rank = |c: &Column| u8::from(c.role != EventRole::Main);
         (rank(x), x.published.start, x.published.end, &x.article).cmp(&(
             rank(y),
@@ -406,15 +407,16 @@ pub fn event_columns(corpus: &Corpus, event_id: &str, outlet_filter: &[String]) 
         let present: Vec<BTreeSet<String>> = cols
             .iter()
             .map(|c| {
-                c.cell(facet)
-                    .items
-                    .iter()
-                    .filter(|i| i.is_present())
-                    .map(|i| i.key.clone())
-                    .collect()
+                order::set_of(
+                    c.cell(facet)
+                        .items
+                        .iter()
+                        .filter(|i| i.is_present())
+                        .map(|i| i.key.clone()),
+                )
             })
             .collect();
-        let all: BTreeSet<&String> = present.iter().flatten().collect();
+        let all: BTreeSet<&String> = order::set_of(present.iter().flatten());
         for (c, mine) in cols.iter_mut().zip(&present) {
             let absent: Vec<String> = all
                 .iter()
@@ -498,7 +500,7 @@ pub fn naming_matrix(corpus: &Corpus) -> NamingMatrix {
                     let mut wordings: Vec<Wording> = by_text
                         .into_iter()
                         .map(|(text, mut spans)| {
-                            spans.sort();
+                            order::sort(&mut spans);
                             Wording {
                                 text,
                                 count: spans.len(),
@@ -506,7 +508,9 @@ pub fn naming_matrix(corpus: &Corpus) -> NamingMatrix {
                             }
                         })
                         .collect();
-                    wordings.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
+                    order::sort_by(&mut wordings, |a, b| {
+                        b.count.cmp(&a.count).then(a.text.cmp(&b.text))
+                    });
                     NamingCell {
                         outlet: o.clone(),
                         wordings,
@@ -562,7 +566,7 @@ pub fn voices_by_outlet(corpus: &Corpus) -> Vec<OutletVoices> {
                 *by_speaker.entry(v.speaker.clone()).or_insert(0) += 1;
                 ranges.push((v.span.start, v.span.end));
             }
-            ranges.sort();
+            order::sort(&mut ranges);
             let mut merged: Vec<(u32, u32)> = Vec::new();
             for (s, e) in ranges {
                 match merged.last_mut() {
@@ -673,7 +677,7 @@ pub fn claims_table(corpus: &Corpus) -> ClaimsTable {
                     };
                     let mut spans = st;
                     spans.extend(co);
-                    spans.sort();
+                    order::sort(&mut spans);
                     ClaimCell {
                         article: a.clone(),
                         stance,
@@ -905,7 +909,7 @@ pub fn align_articles(a: &Article, b: &Article) -> Alignment {
         .iter()
         .map(|p| (p.a.start, p.b.start, p.matched))
         .collect();
-    let chain: BTreeSet<usize> = heaviest_chain(&items).into_iter().collect();
+    let chain: BTreeSet<usize> = order::set_of(heaviest_chain(&items));
     let mut passages = Vec::new();
     let mut moved = Vec::new();
     for (i, p) in found.iter().enumerate() {

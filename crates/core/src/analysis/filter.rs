@@ -5,6 +5,7 @@
 //! facet. Some values are qualified: `event` values are an event id or `id:main` /
 //! `id:background`; `naming` values are a referent id or `id:<exact wording>`.
 
+use crate::model::order;
 use crate::model::{Article, Ascending, Corpus, Date, DateSpec};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,7 +34,7 @@ impl Filter {
             list.remove(i);
         } else {
             list.push(value.to_string());
-            list.sort_by_key(|v| index.order(facet, v));
+            order::sort_by_key(list, |v| index.order(facet, v));
         }
         if list.is_empty() {
             self.facets.remove(&facet);
@@ -124,12 +125,13 @@ fn v(
 impl FacetIndex {
     pub fn new(corpus: &Corpus) -> FacetIndex {
         let k = &corpus.knowledge;
-        let idx_of: BTreeMap<&str, usize> = corpus
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
+        let idx_of: BTreeMap<&str, usize> = order::map_of(
+            corpus
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.as_str(), i)),
+        );
         let mut has: Vec<BTreeMap<Facet, BTreeSet<String>>> =
             vec![BTreeMap::new(); corpus.articles.len()];
         let mut add = |article: &str, facet: Facet, value: String| {
@@ -154,7 +156,7 @@ impl FacetIndex {
 
         // Events, by date; each with its two roles.
         let mut events: Vec<&crate::model::Event> = k.events.iter().collect();
-        events.sort_by_key(|e| (e.date.start, e.date.end));
+        order::sort_by_key(&mut events, |e| (e.date.start, e.date.end));
         let mut ev = Vec::new();
         for e in events {
             ev.push(v(&e.id, None, &e.title_en, &e.title_ar));
@@ -162,12 +164,12 @@ impl FacetIndex {
                 (crate::model::EventRole::Main, "main", "خبر رئيسي"),
                 (crate::model::EventRole::Background, "background", "خلفية"),
             ] {
-                let arts: BTreeSet<&str> = e
-                    .refs
-                    .iter()
-                    .filter(|r| r.role == role)
-                    .map(|r| r.span.article.as_str())
-                    .collect();
+                let arts: BTreeSet<&str> = order::set_of(
+                    e.refs
+                        .iter()
+                        .filter(|r| r.role == role)
+                        .map(|r| r.span.article.as_str()),
+                );
                 if arts.is_empty() {
                     continue;
                 }
@@ -192,7 +194,7 @@ impl FacetIndex {
 
         // Actors (named or heard), by English name.
         let mut actors: Vec<&crate::model::Actor> = k.actors.iter().collect();
-        actors.sort_by(|a, b| a.name_en.cmp(&b.name_en));
+        order::sort_by(&mut actors, |a, b| a.name_en.cmp(&b.name_en));
         for a in &actors {
             for s in &a.variants {
                 add(&s.article, Facet::Actor, a.id.clone());
@@ -509,7 +511,7 @@ pub fn evidence(
                 .collect()
         }
     };
-    out.sort();
+    order::sort(&mut out);
     out.dedup();
     out
 }

@@ -6,6 +6,7 @@ use super::wire::{Entry, FORMAT, Lenses, Meta, Notes, Quote, SearchInfo, Summary
 use crate::analysis::annotate::{AnnotationLayer, Engine, engine_marks, marks};
 use crate::analysis::compare::{claims_table, naming_matrix, voices_by_outlet};
 use crate::analysis::filter::FacetIndex;
+use crate::model::order;
 use crate::model::{Article, Corpus, Span};
 use crate::text::search::{MemoryIndex, TermEntry};
 use std::cmp::Reverse;
@@ -13,7 +14,7 @@ use std::collections::BTreeMap;
 
 /// Puts the articles in bundle order: newest first (by the first possible day), then by id.
 pub fn bundle_order(corpus: &mut Corpus) {
-    corpus.articles.sort_by(|a, b| {
+    order::sort_by(&mut corpus.articles, |a, b| {
         (Reverse(a.published.start), &a.id).cmp(&(Reverse(b.published.start), &b.id))
     });
 }
@@ -47,7 +48,7 @@ pub fn notes(corpus: &Corpus, engine: &Engine, i: usize) -> Notes {
     let a = &corpus.articles[i];
     let mut all = marks(corpus, &a.id, &AnnotationLayer::ALL);
     all.extend(engine_marks(corpus, engine, &a.id, &AnnotationLayer::ALL));
-    all.sort_by_key(|m| (m.span.start, Reverse(m.span.end), m.layer));
+    order::sort_by_key(&mut all, |m| (m.span.start, Reverse(m.span.end), m.layer));
     Notes {
         knowledge: corpus.knowledge.for_article(&a.id),
         marks: all,

@@ -174,7 +174,7 @@ pub fn CompareView() -> impl IntoView {
 fn LensBar() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let items = [
         (None, "حسب الحدث", "By event"),
         (Some(Lens::Naming), "مصفوفة التسميات", "Naming matrix"),
@@ -208,7 +208,7 @@ const PICKER_ARTICLES: usize = 300;
 fn Chooser() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let offered = Memo::new(move |_| {
         let mut v = store().lib().matching(&st.get().filter);
         v.truncate(PICKER_ARTICLES);
@@ -300,7 +300,7 @@ fn Chooser() -> impl IntoView {
 fn EventCompare() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let event_id = Memo::new(move |_| {
         st.get()
             .selected(Facet::Event)
@@ -493,7 +493,7 @@ fn CellView(cell: Cell, row: Row, base: ViewState, lang: Lang) -> impl IntoView 
 fn TwoArticles() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let pair = Memo::new(move |_| {
         let lib = store().lib_untracked();
         st.get()
@@ -601,7 +601,7 @@ fn TwoArticles() -> impl IntoView {
 fn LensView() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     Effect::new(move |_| store().request(vec![FileId::Lenses]));
     move || {
         let l = lang.get();

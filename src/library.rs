@@ -5,7 +5,7 @@
 use crate::data::store;
 use crate::search::{SearchBox, SearchResults};
 use crate::state::use_url_state;
-use crate::widgets::{Pager, outlet_of};
+use crate::widgets::{Pager, msg, outlet_of};
 use leptos::prelude::*;
 use marsad_core::Date;
 use marsad_core::analysis::annotate::AnnotationLayer;
@@ -33,7 +33,7 @@ const TOP_VALUES: usize = 12;
 pub fn Library() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let searching = Memo::new(move |_| st.get().searching());
     let rows = Memo::new(move |_| {
         let s = st.get();
@@ -50,7 +50,7 @@ pub fn Library() -> impl IntoView {
             <SearchBox />
             <Filters />
             <section class="results" aria-labelledby="results-title">
-                <h1 id="results-title" class="results-title">{move || t(lang.get(), Msg::Articles)}</h1>
+                <h1 id="results-title" class="results-title">{msg(lang, Msg::Articles)}</h1>
                 <SortControl />
                 <Show when=move || searching.get()>
                     <SearchResults />
@@ -64,7 +64,7 @@ pub fn Library() -> impl IntoView {
                     </p>
                     <Show
                         when=move || { rows.get().total > 0 }
-                        fallback=move || view! { <p class="no-results">{move || t(lang.get(), Msg::NoMatches)}</p> }
+                        fallback=move || view! { <p class="no-results">{msg(lang, Msg::NoMatches)}</p> }
                     >
                         <ol class="article-list" data-testid="article-list">
                             <For
@@ -86,9 +86,10 @@ pub fn Library() -> impl IntoView {
 fn SortControl() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
+    let lang = us.lang;
     view! {
-        <nav class="sort-control" data-testid="sort" aria-label=move || t(st.get().lang, Msg::SortBy)>
-            <span class="sort-label">{move || t(st.get().lang, Msg::SortBy)}</span>
+        <nav class="sort-control" data-testid="sort" aria-label=msg(lang, Msg::SortBy)>
+            <span class="sort-label">{msg(lang, Msg::SortBy)}</span>
             {Sort::ALL
                 .into_iter()
                 .map(|sort| {
@@ -111,7 +112,7 @@ fn SortControl() -> impl IntoView {
                                 aria-current=move || current().then_some("true")
                                 data-sort=sort.name()
                             >
-                                {move || t(st.get().lang, name)}
+                                {msg(lang, name)}
                             </a>
                         </Show>
                     }
@@ -143,7 +144,7 @@ fn wants_evidence(s: &ViewState) -> bool {
 fn ArticleRow(article: u32) -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let lib0 = store().lib_untracked();
     let Some(entry) = lib0.entry(article).cloned() else {
         return ().into_any();
@@ -281,7 +282,7 @@ fn Filters() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     let filters = us.filters;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let lib0 = store().lib_untracked();
     let dates = lib0.dates();
     let (min, max) = (
@@ -324,12 +325,12 @@ fn Filters() -> impl IntoView {
 
     view! {
         <aside class="filters" aria-labelledby="filters-title">
-            <h2 id="filters-title" class="filters-title">{move || t(lang.get(), Msg::Filters)}</h2>
+            <h2 id="filters-title" class="filters-title">{msg(lang, Msg::Filters)}</h2>
             {Facet::ALL.into_iter().map(|f| view! { <FacetBox facet=f /> }).collect_view()}
             <fieldset class="facet dates">
-                <legend>{move || t(lang.get(), Msg::DateRange)}</legend>
+                <legend>{msg(lang, Msg::DateRange)}</legend>
                 <label class="date-field">
-                    <span>{move || t(lang.get(), Msg::From)}</span>
+                    <span>{msg(lang, Msg::From)}</span>
                     <input
                         type="date"
                         data-testid="from"
@@ -340,7 +341,7 @@ fn Filters() -> impl IntoView {
                     />
                 </label>
                 <label class="date-field">
-                    <span>{move || t(lang.get(), Msg::To)}</span>
+                    <span>{msg(lang, Msg::To)}</span>
                     <input
                         type="date"
                         data-testid="to"
@@ -353,7 +354,7 @@ fn Filters() -> impl IntoView {
             </fieldset>
             <Show when=move || filters.get().filter.is_active()>
                 <button type="button" class="clear-filters" on:click=clear.clone()>
-                    {move || t(lang.get(), Msg::ClearFilters)}
+                    {msg(lang, Msg::ClearFilters)}
                 </button>
             </Show>
         </aside>
@@ -426,7 +427,7 @@ fn FacetBox(facet: Facet) -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     let filters = us.filters;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let counts = Memo::new(move |_| {
         store()
             .lib()
@@ -483,7 +484,7 @@ fn FacetBox(facet: Facet) -> impl IntoView {
                     type="search"
                     dir="auto"
                     data-testid="facet-find"
-                    placeholder=move || t(lang.get(), Msg::FindValue)
+                    placeholder=msg(lang, Msg::FindValue)
                     aria-label=move || format!("{} — {}", facet_name(lang.get(), facet), t(lang.get(), Msg::FindValue))
                     prop:value=move || find.get()
                     on:input=move |ev| find.set(event_target_value(&ev))

@@ -3,7 +3,7 @@
 
 use crate::data::store;
 use crate::state::use_url_state;
-use crate::widgets::{loading, note, outlet_name};
+use crate::widgets::{loading, msg, note, outlet_name};
 use leptos::prelude::*;
 use marsad_core::Corpus;
 use marsad_core::analysis::annotate::{AnnotationLayer, Mark, search_marks, segments};
@@ -98,7 +98,7 @@ fn ArticleView(
     provide_context(Slice(corpus));
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let layers = Memo::new(move |_| st.get().layers.clone());
     let q = Memo::new(move |_| st.get().q.clone());
     let all_marks = Memo::new(move |_| {
@@ -180,7 +180,7 @@ fn ArticleView(
     view! {
         <div class="reader-layout">
             <article class="reader" data-article=article.id.clone()>
-                <a class="back" href=back data-testid="back">{move || t(lang.get(), Msg::BackToLibrary)}</a>
+                <a class="back" href=back data-testid="back">{msg(lang, Msg::BackToLibrary)}</a>
                 <header class="reader-head">
                     <p class="reader-meta">
                         <span class="outlet-name" data-testid="reader-outlet">{move || outlet_name(&article.outlet, lang.get())}</span>
@@ -198,7 +198,7 @@ fn ArticleView(
                         }.into_any(),
                         None => view! {
                             <h1 class="reader-title supplied" lang="ar" dir="rtl">{article.supplied_title_ar.clone()}</h1>
-                            <p class="supplied-mark">{move || t(lang.get(), Msg::SuppliedTitle)}</p>
+                            <p class="supplied-mark">{msg(lang, Msg::SuppliedTitle)}</p>
                         }.into_any(),
                     }}
                     <Show when=move || lang.get() == Lang::En && article.title_en.is_some()>
@@ -206,16 +206,16 @@ fn ArticleView(
                     </Show>
                     <dl class="reader-facts">
                         {article.summary_en.as_deref().map(|s| view! {
-                            <dt>{move || t(lang.get(), Msg::Summary)}</dt>
+                            <dt>{msg(lang, Msg::Summary)}</dt>
                             <dd lang="en" dir="ltr" data-testid="summary">{note(s)}</dd>
                         })}
-                        <dt>{move || t(lang.get(), Msg::HowDateIsKnown)}</dt>
+                        <dt>{msg(lang, Msg::HowDateIsKnown)}</dt>
                         <dd lang="en" dir="ltr">{note(&article.date_note_en)}</dd>
                         {article.note_en.as_deref().map(|n| view! {
-                            <dt>{move || t(lang.get(), Msg::Note)}</dt>
+                            <dt>{msg(lang, Msg::Note)}</dt>
                             <dd lang="en" dir="ltr">{note(n)}</dd>
                         })}
-                        <dt>{move || t(lang.get(), Msg::WordCount)}</dt>
+                        <dt>{msg(lang, Msg::WordCount)}</dt>
                         <dd>{article.word_count}</dd>
                         {(oddities > 0).then(|| view! {
                             <dt>{move || layer_name(lang.get(), AnnotationLayer::Oddities)}</dt>
@@ -228,7 +228,7 @@ fn ArticleView(
                     </dl>
                 </header>
                 <fieldset class="layer-toggles" data-testid="layers">
-                    <legend>{move || t(lang.get(), Msg::Layers)}</legend>
+                    <legend>{msg(lang, Msg::Layers)}</legend>
                     {AnnotationLayer::ALL
                         .into_iter()
                         .map(|l| {
@@ -246,7 +246,7 @@ fn ArticleView(
                         })
                         .collect_view()}
                 </fieldset>
-                <section class="text" lang="ar" dir="rtl" aria-label=move || t(lang.get(), Msg::ArticleText)>
+                <section class="text" lang="ar" dir="rtl" aria-label=msg(lang, Msg::ArticleText)>
                     {article
                         .blocks
                         .iter()
@@ -264,7 +264,7 @@ fn ArticleView(
 fn BlockView(article: &'static Article, block: Block, marks: Memo<Vec<Mark>>) -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let line = block.line;
     let text = move || view! { <Annotated article=article block=block marks=marks /> };
     match block.kind {
@@ -282,7 +282,7 @@ fn BlockView(article: &'static Article, block: Block, marks: Memo<Vec<Mark>>) ->
                 .map(|f| f.frame.clone());
             view! {
                 <p class="para" id=format!("p{n}") data-line=line class:linked=move || st.get().paragraph == Some(n)>
-                    <a class="pnum" href=href title=move || t(lang.get(), Msg::ParagraphLink) data-testid="pnum">{n}</a>
+                    <a class="pnum" href=href title=msg(lang, Msg::ParagraphLink) data-testid="pnum">{n}</a>
                     <Show when=move || st.get().layers.contains(&AnnotationLayer::Frames)>
                         {frame.clone().map(|f| {
                             let f2 = f.clone();
@@ -367,7 +367,7 @@ fn Annotated(article: &'static Article, block: Block, marks: Memo<Vec<Mark>>) ->
 fn Details(marks: Memo<Vec<Mark>>) -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let chosen = expect_context::<Chosen>().0;
     let show = move || !st.get().layers.is_empty() || !st.get().q.trim().is_empty();
     // Copy, so that the panel's view can be rebuilt as often as needed.

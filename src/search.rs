@@ -4,7 +4,7 @@
 
 use crate::data::store;
 use crate::state::use_url_state;
-use crate::widgets::{Pager, loading, outlet_of, tr};
+use crate::widgets::{Pager, loading, msg, outlet_of, tr};
 use leptos::prelude::*;
 use marsad_core::analysis::results::{Narrowing, without};
 use marsad_core::bundle::library::indexed_block;
@@ -21,11 +21,11 @@ const LINES_PER_ARTICLE: usize = 3;
 pub fn SearchBox() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let on_input = move |ev| us.type_query(event_target_value(&ev));
     view! {
         <div class="search-box" role="search">
-            <label for="q">{move || t(lang.get(), Msg::Search)}</label>
+            <label for="q">{msg(lang, Msg::Search)}</label>
             <input
                 id="q"
                 type="search"
@@ -33,7 +33,7 @@ pub fn SearchBox() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 data-testid="q"
-                placeholder=move || t(lang.get(), Msg::SearchPlaceholder)
+                placeholder=msg(lang, Msg::SearchPlaceholder)
                 prop:value=move || st.get().q
                 on:input=on_input
             />
@@ -46,7 +46,7 @@ pub fn SearchBox() -> impl IntoView {
 pub fn SearchResults() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let q = Memo::new(move |_| st.get().q);
     // The postings chunks the query needs (a prefix may need a second round).
     Effect::new(move |_| {
@@ -117,7 +117,7 @@ pub fn SearchResults() -> impl IntoView {
             }}
             <Show when=move || page.get().is_some_and(|p| p.results.total == 0)>
                 <div class="no-results" data-testid="no-hits">
-                    <p>{move || t(lang.get(), Msg::NoHits)}</p>
+                    <p>{msg(lang, Msg::NoHits)}</p>
                     <Show when=move || page.get().is_some_and(|p| p.results.hidden > 0)>
                         <p>{move || format!("{} {}", page.get().map_or(0, |p| p.results.hidden), t(lang.get(), Msg::HiddenByFilters))}</p>
                     </Show>

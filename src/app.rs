@@ -2,6 +2,7 @@
 
 use crate::data::{Start, start_state, store};
 use crate::state::{self, use_url_state};
+use crate::widgets::msg;
 use crate::{compare::CompareView, library::Library, reader::Reader, timeline::TimelineView};
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -44,7 +45,7 @@ fn Shell() -> impl IntoView {
     state::provide();
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let view_kind = Memo::new(move |_| st.get().view);
 
     // The page's own language and direction follow the interface language.
@@ -81,7 +82,7 @@ fn Shell() -> impl IntoView {
 fn Header() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let home = {
         let us = us.clone();
         move || {
@@ -120,10 +121,10 @@ fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <a class="brand" href=home>
-                <span class="brand-name">{move || t(lang.get(), Msg::AppName)}</span>
-                <span class="tagline">{move || t(lang.get(), Msg::Tagline)}</span>
+                <span class="brand-name">{msg(lang, Msg::AppName)}</span>
+                <span class="tagline">{msg(lang, Msg::Tagline)}</span>
             </a>
-            <nav class="view-tabs" aria-label=move || t(lang.get(), Msg::Library)>
+            <nav class="view-tabs" aria-label=msg(lang, Msg::Library)>
                 {[(View::Library, Msg::Library), (View::Timeline, Msg::Timeline), (View::Compare, Msg::Compare)]
                     .into_iter()
                     .map(|(v, m)| {
@@ -135,7 +136,7 @@ fn Header() -> impl IntoView {
                         let current = move || st.get().view == v || (v == View::Library && st.get().view == View::Read);
                         view! {
                             <a class="view-tab" href=href class:current=current aria-current=move || current().then_some("page") data-view=v.name()>
-                                {move || t(lang.get(), m)}
+                                {msg(lang, m)}
                             </a>
                         }
                     })
@@ -149,7 +150,7 @@ fn Header() -> impl IntoView {
                     lang=move || lang.get().other().code()
                     data-testid="lang-switch"
                 >
-                    {move || t(lang.get(), Msg::Language)}
+                    {msg(lang, Msg::Language)}
                 </a>
                 <button type="button" class="copy-link" data-testid="copy-link" on:click=copy>
                     {move || match copied.get() {
@@ -179,11 +180,12 @@ fn Header() -> impl IntoView {
 fn Notices() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
+    let lang = us.lang;
     let notices = us.notices;
     view! {
         <Show when=move || !notices.get().is_empty()>
             <section class="notice" role="alert" data-testid="notice">
-                <p class="notice-title">{move || t(st.get().lang, Msg::LinkProblems)}</p>
+                <p class="notice-title">{msg(lang, Msg::LinkProblems)}</p>
                 <ul>
                     {move || {
                         let lang = st.get().lang;
@@ -195,7 +197,7 @@ fn Notices() -> impl IntoView {
                     }}
                 </ul>
                 <button type="button" class="notice-dismiss" on:click=move |_| notices.set(Vec::new())>
-                    {move || t(st.get().lang, Msg::DismissNotice)}
+                    {msg(lang, Msg::DismissNotice)}
                 </button>
             </section>
         </Show>

@@ -14,6 +14,7 @@ use marsad_core::analysis::compare::{
 };
 use marsad_core::analysis::filter::Facet;
 use marsad_core::bundle::{FileId, Lenses};
+use marsad_core::model::order;
 use marsad_core::model::{EventRole, Span};
 use marsad_core::model::{category_labels, technique_ar};
 use marsad_core::view::compare::{CompareMode, arrange, mode, moved};
@@ -125,7 +126,7 @@ fn span_chip(
         && !target.layers.contains(&l)
     {
         target.layers.push(l);
-        target.layers.sort();
+        order::sort(&mut target.layers);
     }
     let words = corpus().span_text(s);
     let shown: String = if words.chars().count() > 140 {
@@ -250,7 +251,7 @@ fn Chooser() -> impl IntoView {
             .collect_view()
     };
     let mut events: Vec<marsad_core::model::Event> = lib0.summary().events.clone();
-    events.sort_by_key(|e| e.date.start);
+    order::sort_by_key(&mut events, |e| e.date.start);
     view! {
         <section class="chooser">
             <h1 class="results-title">{move || tr(lang.get(), "قارن تغطية حدث", "Compare the coverage of an event")}</h1>

@@ -187,7 +187,7 @@ pub fn start_packed(packed: &[u8]) {
 async fn from_packed(packed: &[u8]) -> Result<Store, String> {
     let (_version, files): (String, Vec<(String, Vec<u8>)>) =
         marsad_core::bundle::wire::decode(packed, "inline bundle").map_err(|e| e.0)?;
-    let files: BTreeMap<String, Vec<u8>> = files.into_iter().collect();
+    let files: BTreeMap<String, Vec<u8>> = marsad_core::model::order::map_of(files);
     let summary_gz = files
         .get(&FileId::Summary.path())
         .ok_or("the inline bundle has no summary")?;

@@ -11,6 +11,7 @@ use marsad_core::Date;
 use marsad_core::analysis::annotate::AnnotationLayer;
 use marsad_core::analysis::filter::{Facet, FacetValue, evidence};
 use marsad_core::bundle::Library as Lib;
+use marsad_core::model::order;
 use marsad_core::view::i18n::{Lang, Msg, facet_name, format_spec, t};
 use marsad_core::view::pages::library_rows;
 use marsad_core::view::url::{Sort, View, ViewState};
@@ -216,7 +217,7 @@ fn ArticleRow(article: u32) -> impl IntoView {
                             && !target.layers.contains(&layer)
                         {
                             target.layers.push(layer);
-                            target.layers.sort();
+                            order::sort(&mut target.layers);
                         }
                         let words = corpus.span_text(&span);
                         let shown: String = if words.chars().count() > 90 {
@@ -401,7 +402,7 @@ fn visible_values(
         .copied()
         .filter(|v| v.parent.is_none())
         .collect();
-    top.sort_by_key(|v| std::cmp::Reverse(count(&v.value)));
+    order::sort_by_key(&mut top, |v| std::cmp::Reverse(count(&v.value)));
     let keep: Vec<&str> = top
         .iter()
         .take(TOP_VALUES)

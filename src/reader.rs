@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use marsad_core::Corpus;
 use marsad_core::analysis::annotate::{AnnotationLayer, Mark, search_marks, segments};
 use marsad_core::bundle::{FileId, Notes};
+use marsad_core::model::order;
 use marsad_core::model::{CellState, Layer, frame_ar};
 use marsad_core::view::i18n::{Lang, Msg, format_spec, layer_name, t};
 use marsad_core::view::url::{View, ViewState};
@@ -143,7 +144,9 @@ fn ArticleView(
             .cloned()
             .collect();
         all.extend(search_marks(article, &q.get()));
-        all.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.layer));
+        order::sort_by_key(&mut all, |m| {
+            (m.span.start, std::cmp::Reverse(m.span.end), m.layer)
+        });
         all
     });
     let chosen = Chosen(RwSignal::new(Vec::new()));
@@ -192,7 +195,7 @@ fn ArticleView(
         let mut s = st.get();
         if !s.layers.contains(&AnnotationLayer::Oddities) {
             s.layers.push(AnnotationLayer::Oddities);
-            s.layers.sort();
+            order::sort(&mut s.layers);
         }
         us_odd.href(&s)
     };
@@ -203,7 +206,7 @@ fn ArticleView(
             s.layers.remove(i);
         } else {
             s.layers.push(l);
-            s.layers.sort();
+            order::sort(&mut s.layers);
         }
         us_toggle.push(&s);
     };

@@ -8,6 +8,7 @@ use crate::data::store;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
+use marsad_core::view::i18n::Lang;
 use marsad_core::view::url::{self, Notice, ViewState};
 use std::sync::Arc;
 
@@ -17,6 +18,8 @@ type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
 #[derive(Clone)]
 pub struct UrlState {
     pub state: Memo<ViewState>,
+    /// The interface language alone (one memo for every view that only follows the language).
+    pub lang: Memo<Lang>,
     /// Only what filters the library (facets and dates). Views that depend on filters alone use
     /// this, so that typing a query or switching language does not touch them.
     pub filters: Memo<ViewState>,
@@ -46,6 +49,7 @@ pub fn provide() {
         }
         s
     });
+    let lang = Memo::new(move |_| state.get().lang);
     let filters = Memo::new(move |_| {
         let s = state.get();
         ViewState {
@@ -57,6 +61,7 @@ pub fn provide() {
     let nav = use_navigate();
     let url_state = UrlState {
         state,
+        lang,
         filters,
         notices,
         navigate: Arc::new(move |to: &str, opts| nav(to, opts)),

@@ -5,12 +5,13 @@
 
 use crate::data::store;
 use crate::state::use_url_state;
-use crate::widgets::outlet_name;
+use crate::widgets::{msg, outlet_name};
 use leptos::prelude::*;
 use marsad_core::analysis::annotate::AnnotationLayer;
 use marsad_core::analysis::filter::Facet;
 use marsad_core::analysis::timeline::{LayoutParams, Shape, TickKind, layout, short_label};
 use marsad_core::bundle::FileId;
+use marsad_core::model::order;
 use marsad_core::view::i18n::{Lang, Msg, format_date, format_spec, t};
 use marsad_core::view::url::{View, ViewState, Zoom};
 use std::collections::BTreeMap;
@@ -27,7 +28,7 @@ const DETAIL_LIMIT: usize = 300;
 pub fn TimelineView() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+    let lang = us.lang;
     let zoom = Memo::new(move |_| st.get().zoom);
     let show_dates = Memo::new(move |_| st.get().layers.contains(&AnnotationLayer::Dates));
     let range = Memo::new(move |_| (st.get().filter.from, st.get().filter.to));
@@ -72,7 +73,7 @@ pub fn TimelineView() -> impl IntoView {
                     s.layers.remove(i);
                 } else {
                     s.layers.push(AnnotationLayer::Dates);
-                    s.layers.sort();
+                    order::sort(&mut s.layers);
                 }
             })
         }
@@ -122,19 +123,19 @@ pub fn TimelineView() -> impl IntoView {
     view! {
         <div class="timeline-view">
             <div class="timeline-controls">
-                <h1 class="results-title">{move || t(lang.get(), Msg::Timeline)}</h1>
+                <h1 class="results-title">{msg(lang, Msg::Timeline)}</h1>
                 <div class="zoom-switch" role="group">
                     <a href=move || { st.track(); zf(Zoom::Full) } class:current=move || zoom.get() == Zoom::Full data-testid="zoom-full">
-                        {move || t(lang.get(), Msg::ZoomFull)}
+                        {msg(lang, Msg::ZoomFull)}
                     </a>
                     <a href=move || { st.track(); zc(Zoom::Core) } class:current=move || zoom.get() == Zoom::Core data-testid="zoom-core">
-                        {move || t(lang.get(), Msg::ZoomCore)}
+                        {msg(lang, Msg::ZoomCore)}
                     </a>
                     <a href=dates_href class:current=move || show_dates.get() data-testid="toggle-dates">
-                        {move || t(lang.get(), Msg::DatesInText)}
+                        {msg(lang, Msg::DatesInText)}
                     </a>
                 </div>
-                <p class="hint">{move || t(lang.get(), Msg::BrushHint)}</p>
+                <p class="hint">{msg(lang, Msg::BrushHint)}</p>
                 <Show when=move || range.get().0.is_some() || range.get().1.is_some()>
                     <p class="range-line" data-testid="range">
                         {move || {
@@ -144,7 +145,7 @@ pub fn TimelineView() -> impl IntoView {
                             format!("{}: {} – {}", t(l, Msg::Range), show(f), show(to))
                         }}
                         " "
-                        <a href=clear_href.clone()>{move || t(lang.get(), Msg::ClearRange)}</a>
+                        <a href=clear_href.clone()>{msg(lang, Msg::ClearRange)}</a>
                     </p>
                 </Show>
             </div>
@@ -163,20 +164,16 @@ pub fn TimelineView() -> impl IntoView {
                     let axis_y = label_h + 14.0;
                     let lanes_y = axis_y + 44.0;
                     let height = lanes_y + tl.lanes.len() as f64 * LANE + 10.0;
-                    let lane_of: BTreeMap<&str, usize> = tl
-                        .lanes
-                        .iter()
-                        .enumerate()
-                        .flat_map(|(i, lane)| lane.articles.iter().map(move |a| (a.id.as_str(), i)))
-                        .collect();
-                    let event_x: BTreeMap<&str, f64> = tl
-                        .events
-                        .iter()
-                        .map(|e| {
-                            let (a, b) = e.shape.extent();
-                            (e.id.as_str(), mx((a + b) / 2.0))
-                        })
-                        .collect();
+                    let lane_of: BTreeMap<&str, usize> = order::map_of(
+                        tl.lanes
+                            .iter()
+                            .enumerate()
+                            .flat_map(|(i, lane)| lane.articles.iter().map(move |a| (a.id.as_str(), i))),
+                    );
+                    let event_x: BTreeMap<&str, f64> = order::map_of(tl.events.iter().map(|e| {
+                        let (a, b) = e.shape.extent();
+                        (e.id.as_str(), mx((a + b) / 2.0))
+                    }));
                     let lane_y = |i: usize| lanes_y + i as f64 * LANE + LANE / 2.0;
                     let (from, to) = range.get();
                     let shade = match (from, to) {

@@ -15,6 +15,13 @@ pub fn tr(lang: Lang, ar: &'static str, en: &'static str) -> &'static str {
     }
 }
 
+/// An interface string that follows the language. Every such string on the page shares this one
+/// closure type, so the code that draws and updates it is compiled once (each closure written in
+/// place compiles its own copy).
+pub fn msg(lang: Memo<Lang>, m: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || t(lang.get(), m)
+}
+
 /// An outlet's name in the interface language (its id if unknown).
 pub fn outlet_name(id: &str, lang: Lang) -> String {
     store()
@@ -63,6 +70,7 @@ pub fn loading(lang: Lang) -> impl IntoView {
 pub fn Pager(paged: Signal<Paged>) -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
+    let lang = us.lang;
     let link = move |page: u32| {
         let s = st.get();
         us.href(&ViewState {
@@ -73,7 +81,7 @@ pub fn Pager(paged: Signal<Paged>) -> impl IntoView {
     let link2 = link.clone();
     view! {
         <Show when=move || { paged.get().pages > 1 }>
-            <nav class="pager" data-testid="pager" aria-label=move || t(st.get().lang, Msg::Pages)>
+            <nav class="pager" data-testid="pager" aria-label=msg(lang, Msg::Pages)>
                 {
                     let link = link.clone();
                     move || {

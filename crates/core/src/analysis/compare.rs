@@ -6,6 +6,7 @@
 //! link each cell to the words it comes from. All functions are pure and deterministic.
 
 use crate::model::date::DateSpec;
+use crate::model::order;
 use crate::model::{Article, BlockKind, Corpus, count_words};
 use crate::model::{EventRole, Span};
 use crate::text::reuse::{ReuseParams, shared_passages};
@@ -224,7 +225,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                 by_role
                     .into_iter()
                     .map(|(role, (mut spans, auto))| {
-                        spans.sort();
+                        order::sort(&mut spans);
                         Item {
                             key: role.into(),
                             members: vec![],
@@ -256,7 +257,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                 by_cat
                     .into_iter()
                     .map(|(key, (members, mut spans, auto))| {
-                        spans.sort();
+                        order::sort(&mut spans);
                         Item {
                             key,
                             members,
@@ -280,7 +281,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                         .collect();
                     let mut spans: Vec<Span> = r.names.iter().filter(|s| on(s)).cloned().collect();
                     spans.extend(auto.iter().cloned());
-                    spans.sort();
+                    order::sort(&mut spans);
                     let note = if spans.is_empty() {
                         r.absent
                             .iter()
@@ -322,7 +323,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                     });
                     let mut spans = states;
                     spans.extend(contra.iter().map(|x| x.span.clone()));
-                    spans.sort();
+                    order::sort(&mut spans);
                     let auto = if c.rule.is_some() {
                         spans.clone()
                     } else {
@@ -349,7 +350,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                 by_label
                     .into_iter()
                     .map(|(label, mut spans)| {
-                        spans.sort();
+                        order::sort(&mut spans);
                         Item {
                             key: label.into(),
                             members: vec![],
@@ -371,7 +372,7 @@ fn column_cells(corpus: &Corpus, article: &Article, event_id: &str) -> Vec<Cell>
                         .filter(|r| r.role == EventRole::Background && on(&r.span))
                         .map(|r| r.span.clone())
                         .collect();
-                    spans.sort();
+                    order::sort(&mut spans);
                     (!spans.is_empty()).then(|| Item {
                         key: e.id.clone(),
                         members: vec![],
@@ -425,7 +426,7 @@ pub fn event_columns(corpus: &Corpus, event_id: &str, outlet_filter: &[String]) 
             })
         })
         .collect();
-    cols.sort_by(|x, y| {
+    order::sort_by(&mut cols, |x, y| {
         let rank = |c: &Column| u8::from(c.role != EventRole::Main);
         (rank(x), x.published.start, x.published.end, &x.article).cmp(&(
             rank(y),
@@ -540,7 +541,7 @@ pub fn naming_matrix(corpus: &Corpus) -> NamingMatrix {
                     let mut wordings: Vec<Wording> = by_text
                         .into_iter()
                         .map(|(text, (mut spans, auto))| {
-                            spans.sort();
+                            order::sort(&mut spans);
                             Wording {
                                 text,
                                 count: spans.len(),
@@ -549,7 +550,9 @@ pub fn naming_matrix(corpus: &Corpus) -> NamingMatrix {
                             }
                         })
                         .collect();
-                    wordings.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
+                    order::sort_by(&mut wordings, |a, b| {
+                        b.count.cmp(&a.count).then(a.text.cmp(&b.text))
+                    });
                     NamingCell {
                         outlet: o.clone(),
                         wordings,
@@ -617,7 +620,7 @@ pub fn voices_by_outlet(corpus: &Corpus) -> Vec<OutletVoices> {
                 *by_speaker.entry(v.speaker.clone()).or_insert(0) += 1;
                 ranges.push((v.span.start, v.span.end));
             }
-            ranges.sort();
+            order::sort(&mut ranges);
             let mut merged: Vec<(u32, u32)> = Vec::new();
             for (s, e) in ranges {
                 match merged.last_mut() {
@@ -736,7 +739,7 @@ pub fn claims_table(corpus: &Corpus) -> ClaimsTable {
                 };
                 let mut spans = st;
                 spans.extend(co);
-                spans.sort();
+                order::sort(&mut spans);
                 let articles = spans
                     .iter()
                     .map(|s| s.article.as_str())
@@ -784,7 +787,9 @@ pub fn claims_table(corpus: &Corpus) -> ClaimsTable {
             .filter(|c| c.stance != Stance::Absent)
             .count()
     };
-    figures.sort_by(|a, b| present(b).cmp(&present(a)).then(a.claim.cmp(&b.claim)));
+    order::sort_by(&mut figures, |a, b| {
+        present(b).cmp(&present(a)).then(a.claim.cmp(&b.claim))
+    });
     figures.truncate(FIGURE_ROWS);
     rows.extend(figures);
     ClaimsTable { outlets, rows }

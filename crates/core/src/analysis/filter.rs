@@ -5,6 +5,7 @@
 //! facet. Some values are qualified: `event` values are an event id or `id:main` /
 //! `id:background`; `naming` values are a referent id or `id:<exact wording>`.
 
+use crate::model::order;
 use crate::model::{Article, Ascending, Corpus, Date, DateSpec};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,7 +34,7 @@ impl Filter {
             list.remove(i);
         } else {
             list.push(value.to_string());
-            list.sort_by_key(|v| index.order(facet, v));
+            order::sort_by_key(list, |v| index.order(facet, v));
         }
         if list.is_empty() {
             self.facets.remove(&facet);
@@ -238,7 +239,7 @@ fn children_union(
             all.extend(&l.0);
         }
     }
-    all.sort_unstable();
+    order::sort(&mut all);
     all.dedup();
     any.then_some(Ascending(all))
 }
@@ -342,7 +343,7 @@ impl FacetIndex {
 
         // Events, by date; each with its two roles.
         let mut events: Vec<&crate::model::Event> = k.events.iter().collect();
-        events.sort_by_key(|e| (e.date.start, e.date.end));
+        order::sort_by_key(&mut events, |e| (e.date.start, e.date.end));
         let mut ev = Vec::new();
         for e in events {
             ev.push(v(&e.id, None, &e.title_en, &e.title_ar));
@@ -377,7 +378,7 @@ impl FacetIndex {
 
         // Actors (named or heard), by English name.
         let mut actors: Vec<&crate::model::Actor> = k.actors.iter().collect();
-        actors.sort_by(|a, b| a.name_en.cmp(&b.name_en));
+        order::sort_by(&mut actors, |a, b| a.name_en.cmp(&b.name_en));
         for a in &actors {
             for s in &a.variants {
                 add_by(&s.article, Facet::Actor, a.id.clone(), true);
@@ -751,7 +752,7 @@ pub fn evidence(
                 .collect()
         }
     };
-    out.sort();
+    order::sort(&mut out);
     out.dedup();
     out
 }

@@ -6,6 +6,7 @@
 
 use crate::analysis::filter::{Facet, FacetIndex, Filter};
 use crate::model::DateSpec;
+use crate::model::order;
 use crate::text::search::Ranked;
 use serde::{Deserialize, Serialize};
 
@@ -106,12 +107,14 @@ pub fn order(
     relevance: &[u32],
 ) {
     match sort {
-        Sort::Date => articles.sort_unstable(),
-        Sort::Outlet => articles.sort_by_key(|&a| (outlet_rank(a), a)),
+        Sort::Date => order::sort(articles),
+        Sort::Outlet => order::sort_by_key(articles, |&a| (outlet_rank(a), a)),
         Sort::Relevance => {
             let rank: std::collections::HashMap<u32, usize> =
                 relevance.iter().enumerate().map(|(i, &a)| (a, i)).collect();
-            articles.sort_by_key(|&a| (rank.get(&a).copied().unwrap_or(usize::MAX), a));
+            order::sort_by_key(articles, |&a| {
+                (rank.get(&a).copied().unwrap_or(usize::MAX), a)
+            });
         }
     }
 }

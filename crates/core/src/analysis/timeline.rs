@@ -15,6 +15,7 @@
 
 use crate::model::Corpus;
 use crate::model::date::{Date, DateSpec, Precision};
+use crate::model::order;
 use crate::model::{Event, EventRole};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -335,7 +336,9 @@ pub fn label_width(label: &str, char_px: f64) -> f64 {
 /// after mirroring every box for a right-to-left axis, `x ↦ width − x`).
 pub fn place_labels(labels: &[(f64, f64)], gap: f64) -> Vec<LabelBox> {
     let mut order: Vec<usize> = (0..labels.len()).collect();
-    order.sort_by(|&i, &j| labels[i].0.total_cmp(&labels[j].0).then(i.cmp(&j)));
+    order::sort_by(&mut order, |&i, &j| {
+        labels[i].0.total_cmp(&labels[j].0).then(i.cmp(&j))
+    });
     let gap = if gap.is_finite() { gap.max(0.0) } else { 0.0 };
     let mut row_end: Vec<f64> = Vec::new();
     let mut out = vec![
@@ -503,7 +506,9 @@ where
         .iter()
         .filter(|e| e.date.end >= scale.start && e.date.start <= scale.end)
         .collect();
-    evs.sort_by(|a, b| (a.date.start, &a.id).cmp(&(b.date.start, &b.id)));
+    order::sort_by(&mut evs, |a, b| {
+        (a.date.start, &a.id).cmp(&(b.date.start, &b.id))
+    });
     let shapes: Vec<Shape> = evs.iter().map(|e| Shape::of(scale, &e.date)).collect();
     let labels: Vec<String> = evs.iter().map(|e| label(e).to_string()).collect();
     let boxes_in: Vec<(f64, f64)> = shapes
@@ -549,7 +554,9 @@ where
         if arts.is_empty() {
             continue;
         }
-        arts.sort_by(|a, b| (a.published.start, &a.id).cmp(&(b.published.start, &b.id)));
+        order::sort_by(&mut arts, |a, b| {
+            (a.published.start, &a.id).cmp(&(b.published.start, &b.id))
+        });
         lanes.push(Lane {
             outlet: o.clone(),
             articles: arts,

@@ -7,6 +7,7 @@ use crate::analysis::annotate::{AnnotationLayer, MarkIndex};
 use crate::analysis::auto::{Lexicon, analyse, found, without_curated};
 use crate::analysis::compare::{claims_table, naming_matrix, voices_by_outlet};
 use crate::analysis::filter::FacetIndex;
+use crate::model::order;
 use crate::model::{Article, Corpus, Knowledge, Layer, Span};
 use crate::text::search::{MemoryIndex, TermEntry};
 use std::cmp::Reverse;
@@ -14,7 +15,7 @@ use std::collections::BTreeMap;
 
 /// Puts the articles in bundle order: newest first (by the first possible day), then by id.
 pub fn bundle_order(corpus: &mut Corpus) {
-    corpus.articles.sort_by(|a, b| {
+    order::sort_by(&mut corpus.articles, |a, b| {
         (Reverse(a.published.start), &a.id).cmp(&(Reverse(b.published.start), &b.id))
     });
 }

@@ -8,6 +8,7 @@ use super::wire::{self, BundleError, Entry, Lenses, META_CHUNK, Meta, Notes, Sum
 use crate::analysis::filter::{Facet, FacetIndex, FacetValue, Filter};
 use crate::analysis::results::{Narrowing, SearchResults, group, narrowest_filter};
 use crate::analysis::timeline::TimelineInput;
+use crate::model::order;
 use crate::model::{Article, Corpus, DateSpec, EventRole, Knowledge, Outlet};
 use crate::text::search::run::{Plan, Terms, follow_up, plan};
 use crate::text::search::{Query, Ranked, TermEntry, execute};
@@ -182,7 +183,7 @@ impl Library {
     /// Which of `files` are not loaded yet, each once, in order.
     fn missing(&self, files: impl Iterator<Item = FileId>) -> Vec<FileId> {
         let mut v: Vec<FileId> = files.filter(|f| !self.has(*f)).collect();
-        v.sort();
+        order::sort(&mut v);
         v.dedup();
         v
     }
@@ -273,7 +274,7 @@ impl Library {
         for pre in &p.prefixes {
             v.extend(self.chunks_with_prefix(pre));
         }
-        v.sort_unstable();
+        order::sort(&mut v);
         v.dedup();
         v
     }
@@ -299,7 +300,7 @@ impl Library {
             .map(|t| self.chunk_of(t))
             .filter(|k| !self.terms.contains_key(k))
             .collect();
-        more.sort_unstable();
+        order::sort(&mut more);
         more.dedup();
         more.into_iter().map(FileId::Terms).collect()
     }

@@ -6,12 +6,14 @@
 //!   and oddities, each anchored to exact words by a [`Span`]; the closed label sets.
 //! - [`lang`]: the interface language, and dates written in it.
 //! - [`ascending`]: ascending number lists, stored as differences.
+//! - [`order`]: stable sorting with one compiled copy of the sort.
 
 pub mod ascending;
 pub mod corpus;
 pub mod date;
 pub mod knowledge;
 pub mod lang;
+pub mod order;
 
 pub use ascending::Ascending;
 pub use corpus::{Article, Block, BlockKind, Corpus, Outlet, count_words};

@@ -14,6 +14,7 @@
 //! - [`dates`]: date expressions in Arabic text, as [`crate::DateSpec`] values with spans.
 
 pub mod dates;
+mod lowercase;
 pub mod normalize;
 mod presentation;
 pub mod reuse;

@@ -16,6 +16,7 @@
 //! | ZWNJ, ZWJ, bidi controls (LRM, RLM, ALM, LRE…PDF, LRI…PDI), BOM, soft hyphen | removed | invisible, never part of a word |
 //! | Latin letters | lowercase | `HMC` = `hmc` |
 
+use super::lowercase::lower;
 use super::presentation::PRESENTATION;
 
 /// What one verbatim character becomes for matching.
@@ -76,12 +77,9 @@ fn fold_basic(c: char) -> Option<char> {
         '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
         '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
         'A'..='Z' => c.to_ascii_lowercase(),
-        _ if c.is_uppercase() => {
-            // Non-ASCII Latin/Greek/Cyrillic capitals: the first char of the lowercase mapping
-            // (one char for every letter that matters here; keeps one output per input).
-            c.to_lowercase().next().unwrap_or(c)
-        }
-        _ => c,
+        // Non-ASCII Latin/Greek/Cyrillic capitals: the first char of the lowercase mapping
+        // (one char for every letter that matters here; keeps one output per input).
+        _ => lower(c),
     })
 }
 

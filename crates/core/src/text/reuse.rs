@@ -26,6 +26,7 @@
 
 use super::tokenize::{Token, tokenize, tokenize_range};
 use crate::model::Corpus;
+use crate::model::order;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -267,7 +268,7 @@ fn align(a: &Seq, b: &Seq, p: &ReuseParams) -> Vec<Passage> {
         }
     }
     // Join passages separated by a short insertion on either side.
-    found.sort_by_key(|(ra, rb, _)| (ra.start, rb.start));
+    order::sort_by_key(&mut found, |(ra, rb, _)| (ra.start, rb.start));
     let mut joined: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
     for (ra, rb, m) in found {
         if let Some(last) = joined.last_mut() {
@@ -303,7 +304,7 @@ fn align(a: &Seq, b: &Seq, p: &ReuseParams) -> Vec<Passage> {
             })
         })
         .collect();
-    out.sort_by_key(|x| (x.a.start, x.b.start));
+    order::sort_by_key(&mut out, |x| (x.a.start, x.b.start));
     out.dedup_by(|x, y| x.a == y.a && x.b == y.b);
     out
 }

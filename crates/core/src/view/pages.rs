@@ -5,6 +5,7 @@ use super::state::ViewState;
 use crate::analysis::results::{ArticleHits, SearchResults, Sort, order};
 use crate::bundle::Library;
 use crate::model::Lang;
+use crate::model::order;
 use crate::text::search::{Matched, parse_query};
 
 /// Rows per page of the library.
@@ -43,7 +44,7 @@ pub fn paginate(items: &[u32], page: u32, size: usize) -> Paged {
 pub fn outlet_ranks(lib: &Library, lang: Lang) -> Vec<usize> {
     let outlets = &lib.summary().outlets;
     let mut idx: Vec<usize> = (0..outlets.len()).collect();
-    idx.sort_by(|&a, &b| {
+    order::sort_by(&mut idx, |&a, &b| {
         let name = |i: usize| match lang {
             Lang::Ar => outlets[i].name_ar.as_str(),
             Lang::En => outlets[i].name_en.as_str(),

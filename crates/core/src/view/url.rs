@@ -10,6 +10,7 @@ use crate::analysis::filter::Facet;
 use crate::bundle::Library;
 use crate::model::Lang;
 use crate::model::date::Date;
+use crate::model::order;
 use std::collections::BTreeMap;
 
 /// Longest search text kept from a link, in characters.
@@ -262,7 +263,7 @@ pub fn decode(query: &str, lib: &Library) -> Decoded {
                 }),
             }
         }
-        state.layers.sort();
+        order::sort(&mut state.layers);
     }
 
     for (facet, list) in facet_values {
@@ -282,7 +283,7 @@ pub fn decode(query: &str, lib: &Library) -> Decoded {
                 }
             }
         }
-        chosen.sort_by_key(|v| index.order(facet, v));
+        order::sort_by_key(&mut chosen, |v| index.order(facet, v));
         if !chosen.is_empty() {
             state.filter.facets.insert(facet, chosen);
         }

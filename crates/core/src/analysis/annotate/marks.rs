@@ -8,6 +8,7 @@
 
 use super::{AnnotationLayer, ELSEWHERE_SHOWN, Elsewhere, Mark, Places};
 use crate::analysis::auto::Rule;
+use crate::model::order;
 use crate::model::{
     Article, Corpus, EventRole, Knowledge, Lang, Span, VoiceMode, category_labels, format_spec,
     technique_ar,
@@ -101,7 +102,7 @@ impl<'c> MarkIndex<'c> {
             }
         }
         for list in places.values_mut() {
-            list.sort();
+            order::sort(list);
             list.dedup();
         }
         let mut reuse_of: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -178,7 +179,9 @@ impl<'c> MarkIndex<'c> {
     pub fn marks(&self, local: &Knowledge, article: &str, layers: &[AnnotationLayer]) -> Vec<Mark> {
         let mut out = knowledge_marks(self, local, article, layers);
         out.extend(self.engine_marks(article, layers));
-        out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.layer));
+        order::sort_by_key(&mut out, |m| {
+            (m.span.start, std::cmp::Reverse(m.span.end), m.layer)
+        });
         out
     }
 
@@ -477,7 +480,9 @@ pub fn marks(corpus: &Corpus, article: &str, layers: &[AnnotationLayer]) -> Vec<
     let engine = Engine::default();
     let ix = MarkIndex::new(corpus, &engine);
     let mut out = knowledge_marks(&ix, &corpus.knowledge.for_article(article), article, layers);
-    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.layer));
+    order::sort_by_key(&mut out, |m| {
+        (m.span.start, std::cmp::Reverse(m.span.end), m.layer)
+    });
     out
 }
 
@@ -490,6 +495,8 @@ pub fn engine_marks(
 ) -> Vec<Mark> {
     let ix = MarkIndex::new(corpus, engine);
     let mut out = ix.engine_marks(article, layers);
-    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.layer));
+    order::sort_by_key(&mut out, |m| {
+        (m.span.start, std::cmp::Reverse(m.span.end), m.layer)
+    });
     out
 }

@@ -5,6 +5,7 @@
 //!   else in the corpus the same thing appears (from an index built once, so that the build step
 //!   marks 10,000 articles in one pass).
 
+use crate::model::order;
 use serde::{Deserialize, Serialize};
 
 pub mod marks;
@@ -162,7 +163,9 @@ pub fn segments(start: u32, end: u32, marks: &[Mark]) -> Vec<Segment> {
             let mut inside: Vec<usize> = (0..marks.len())
                 .filter(|&i| marks[i].span.start <= a && b <= marks[i].span.end)
                 .collect();
-            inside.sort_by_key(|&i| std::cmp::Reverse(marks[i].span.end - marks[i].span.start));
+            order::sort_by_key(&mut inside, |&i| {
+                std::cmp::Reverse(marks[i].span.end - marks[i].span.start)
+            });
             Segment {
                 start: a,
                 end: b,
@@ -187,7 +190,7 @@ pub fn pieces(
                 .filter(|p| *p > start && *p < end),
         );
     }
-    cuts.sort_unstable();
+    order::sort(&mut cuts);
     cuts.dedup();
     cuts.windows(2).map(|w| w[0]..w[1]).collect()
 }

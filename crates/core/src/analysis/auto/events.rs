@@ -18,6 +18,7 @@ use super::prose::Prose;
 use super::{EventSuggestion, Evidence, EvidenceKind, Rule, span};
 use crate::model::EventRole;
 use crate::model::date::DateSpec;
+use crate::model::order;
 use std::collections::BTreeSet;
 
 /// Share of a prototype a sentence with a matching date must have.
@@ -152,6 +153,8 @@ pub(crate) fn suggest_events(p: &Prose, lex: &Lexicon) -> Vec<EventSuggestion> {
             },
         });
     }
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.event.cmp(&b.event)));
+    order::sort_by(&mut out, |a, b| {
+        b.score.total_cmp(&a.score).then(a.event.cmp(&b.event))
+    });
     out
 }

@@ -8,6 +8,7 @@
 //! its light stem ([`crate::text::stem()`]). A phrase never crosses a sentence end or a line.
 
 use super::prose::{Prose, canon};
+use crate::model::order;
 use crate::text::stem::stem;
 use crate::text::tokenize::tokenize;
 use std::collections::HashMap;
@@ -215,13 +216,15 @@ impl<O: Clone> PhraseIndex<O> {
 
 /// Picks non-overlapping hits, longest first, then leftmost; returns them in token order.
 pub(crate) fn longest_first(mut hits: Vec<Hit>) -> Vec<Hit> {
-    hits.sort_by_key(|h| (std::cmp::Reverse(h.len()), h.start, h.phrase));
+    order::sort_by_key(&mut hits, |h| {
+        (std::cmp::Reverse(h.len()), h.start, h.phrase)
+    });
     let mut chosen: Vec<Hit> = Vec::new();
     for h in hits {
         if !chosen.iter().any(|c| c.overlaps(&h)) {
             chosen.push(h);
         }
     }
-    chosen.sort_by_key(|h| (h.start, h.end));
+    order::sort_by_key(&mut chosen, |h| (h.start, h.end));
     chosen
 }

@@ -16,6 +16,7 @@ use super::lexicon::{FormOrigin, FormRef, Lexicon};
 use super::matcher::{Hit, longest_first};
 use super::prose::Prose;
 use super::{AutoMention, AutoNaming, Rule, span};
+use crate::model::order;
 use std::collections::HashMap;
 
 /// A mention with its token range, for the voice rules.
@@ -153,7 +154,7 @@ pub(crate) fn find_mentions(p: &Prose, lex: &Lexicon) -> Vec<Found> {
         .map(|(h, _)| *h)
         .filter(|h| !outer.contains(h))
         .collect();
-    inner.sort_by_key(|h| (std::cmp::Reverse(h.len()), h.start));
+    order::sort_by_key(&mut inner, |h| (std::cmp::Reverse(h.len()), h.start));
     let mut taken: Vec<Hit> = Vec::new();
     for h in inner {
         let Some(host) = outer.iter().position(|o| h.inside(o)) else {
@@ -173,7 +174,7 @@ pub(crate) fn find_mentions(p: &Prose, lex: &Lexicon) -> Vec<Found> {
             cands.iter().map(|c| c.0).collect(),
         ));
     }
-    out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    order::sort_by_key(&mut out, |f| (f.start, std::cmp::Reverse(f.end)));
     out
 }
 
@@ -221,7 +222,9 @@ pub(crate) fn find_naming(p: &Prose, lex: &Lexicon) -> Vec<AutoNaming> {
             }
         }
     }
-    out.sort_by(|a, b| (a.span.start, &a.referent).cmp(&(b.span.start, &b.referent)));
+    order::sort_by(&mut out, |a, b| {
+        (a.span.start, &a.referent).cmp(&(b.span.start, &b.referent))
+    });
     out
 }
 

@@ -33,6 +33,7 @@ use super::speakers::{Boundary, Phrase, definite, head_key, is_head, phrase, sta
 use super::verbs::{ATTRIBUTIONS, CLAUSE_OPENERS, Form, Need, RELATIVES, speech_verb};
 use super::{AutoVoice, Candidate, Speaker, span};
 use crate::model::VoiceMode;
+use crate::model::order;
 
 impl Ctx<'_> {
     fn try_verb(&mut self, i: usize) {
@@ -380,7 +381,7 @@ pub(crate) fn find_voices(p: &Prose, lex: &Lexicon, mentions: &[Found]) -> Vec<A
         }
     }
     let mut drafts = c.drafts;
-    drafts.sort_by_key(|d| (d.start, d.tok));
+    order::sort_by_key(&mut drafts, |d| (d.start, d.tok));
     let mut out = Vec::new();
     for (k, d) in drafts.iter().enumerate() {
         let blk = &p.blocks[d.block];

@@ -5,6 +5,7 @@
 use super::query::bare;
 use super::query::token_terms;
 use super::run::{Group, Matched};
+use crate::model::order;
 use crate::text::tokenize::{Token, tokenize_range};
 use std::ops::Range;
 
@@ -108,7 +109,7 @@ pub fn block_hits(text: &str, block: Range<usize>, matched: &Matched) -> Option<
     if spans.is_empty() {
         return None;
     }
-    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    order::sort_by_key(&mut spans, |s| (s.start, std::cmp::Reverse(s.end)));
     // Join overlapping spans.
     let mut kept: Vec<Range<usize>> = Vec::new();
     for s in spans {

@@ -10,6 +10,7 @@
 
 use super::query::token_terms;
 use crate::model::Ascending;
+use crate::model::order;
 use crate::model::{Article, Corpus};
 use crate::text::tokenize::tokenize_range;
 use serde::{Deserialize, Serialize};
@@ -191,7 +192,7 @@ impl IndexBuilder {
                 let Some((term, mut stems)) = surfaces.next() else {
                     break;
                 };
-                stems.sort();
+                order::sort(&mut stems);
                 entries.push(TermEntry {
                     term,
                     docs: Ascending::default(),

@@ -4,6 +4,7 @@
 
 use super::index::{MemoryIndex, TermEntry, weight_value};
 use super::query::{Clause, Query};
+use crate::model::order;
 use std::ops::Range;
 
 /// Most stems one unfinished last word may expand to (the most frequent are kept).
@@ -49,9 +50,9 @@ pub fn plan(query: &Query) -> Plan {
             }
         }
     }
-    p.exact.sort();
+    order::sort(&mut p.exact);
     p.exact.dedup();
-    p.prefixes.sort();
+    order::sort(&mut p.prefixes);
     p.prefixes.dedup();
     p
 }
@@ -66,7 +67,7 @@ pub fn follow_up(plan: &Plan, terms: &impl Terms) -> Vec<String> {
         .flat_map(|p| terms.with_prefix(p))
         .flat_map(|e| e.stands_for.iter().cloned())
         .collect();
-    out.sort();
+    order::sort(&mut out);
     out.dedup();
     out
 }
@@ -154,10 +155,10 @@ fn groups<'t, T: Terms>(
                         found.extend(s.stands_for.iter().filter_map(|st| terms.get(st)));
                     }
                 }
-                found.sort_by(|a, b| a.term.cmp(&b.term));
+                order::sort_by(&mut found, |a, b| a.term.cmp(&b.term));
                 found.dedup_by(|a, b| a.term == b.term);
                 if found.len() > MAX_PREFIX_EXPANSION {
-                    found.sort_by(|a, b| {
+                    order::sort_by(&mut found, |a, b| {
                         b.docs
                             .0
                             .len()
@@ -171,7 +172,7 @@ fn groups<'t, T: Terms>(
                         found.push(e);
                     }
                 }
-                found.sort_by(|a, b| a.term.cmp(&b.term));
+                order::sort_by(&mut found, |a, b| a.term.cmp(&b.term));
                 groups.push(found);
             }
             Clause::Phrase(words) => {
@@ -231,7 +232,7 @@ pub fn execute(query: &Query, terms: &impl Terms, doc_count: u32) -> Ranked {
         .filter(|(d, _)| long.iter().all(|p| phrase_in(*d, &groups[(*p).clone()])))
         .map(|(d, (score, _, _))| (d, score))
         .collect();
-    docs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    order::sort_by(&mut docs, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     Ranked {
         docs,
         matched: Matched {

@@ -5,8 +5,10 @@
 //! - [`url`]: the codec between a view state and its query string, with notices for bad links.
 //! - [`pages`]: the library list in order, cut into pages.
 //! - [`i18n`]: interface strings in Arabic and English, notices, quotation splitting.
+//! - [`timeline`]: where the timeline's links lead, and the names of its marks.
 
 pub mod i18n;
 pub mod pages;
 pub mod state;
+pub mod timeline;
 pub mod url;

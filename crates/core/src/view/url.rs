@@ -58,6 +58,10 @@ pub enum Notice {
     UnknownZoom {
         value: String,
     },
+    /// `lanes` other than `all`.
+    BadLanes {
+        value: String,
+    },
     BadDate {
         name: String,
         value: String,
@@ -86,9 +90,9 @@ pub struct Decoded {
     pub notices: Vec<Notice>,
 }
 
-const SCALARS: [&str; 13] = [
-    "view", "article", "p", "layers", "articles", "lens", "zoom", "from", "to", "q", "sort",
-    "page", "lang",
+const SCALARS: [&str; 14] = [
+    "view", "article", "p", "layers", "articles", "lens", "zoom", "lanes", "from", "to", "q",
+    "sort", "page", "lang",
 ];
 
 /// Decodes a query string (with or without the leading `?`) against the articles and facet
@@ -152,6 +156,7 @@ pub fn decode(query: &str, lib: &Library) -> Decoded {
         take("lang"),
     );
     let (articles, lens, zoom) = (take("articles"), take("lens"), take("zoom"));
+    let lanes = take("lanes");
     let (sort, page) = (take("sort"), take("page"));
     let facet_values: Vec<(Facet, String)> = Facet::ALL
         .iter()
@@ -235,6 +240,12 @@ pub fn decode(query: &str, lib: &Library) -> Decoded {
         match Zoom::from_name(&z) {
             Some(zoom) => state.zoom = zoom,
             None => notices.push(Notice::UnknownZoom { value: z }),
+        }
+    }
+    if let Some(v) = lanes.filter(|v| !v.is_empty()) {
+        match v.trim() {
+            "all" => state.all_lanes = true,
+            _ => notices.push(Notice::BadLanes { value: v }),
         }
     }
 
@@ -365,6 +376,9 @@ pub fn encode(state: &ViewState) -> String {
     }
     if state.zoom != Zoom::default() {
         parts.push(format!("zoom={}", state.zoom.name()));
+    }
+    if state.all_lanes {
+        parts.push("lanes=all".into());
     }
     if !state.layers.is_empty() {
         parts.push(format!(

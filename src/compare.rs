@@ -261,11 +261,7 @@ fn Chooser() -> impl IntoView {
                     .map(|e| {
                         let us = us.clone();
                         let id = e.id.clone();
-                        let href = move || {
-                            let mut s = ViewState { view: View::Compare, articles: vec![], lens: None, ..st.get() };
-                            s.filter.facets.insert(Facet::Event, vec![id.clone()]);
-                            us.href(&s)
-                        };
+                        let href = move || us.href(&marsad_core::view::timeline::event_target(&st.get(), &id));
                         let facets = lib0.facets();
                         let all = facets.articles_with(Facet::Event, &e.id).len();
                         let main = facets.articles_with(Facet::Event, &format!("{}:main", e.id)).len();

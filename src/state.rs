@@ -144,6 +144,24 @@ impl UrlState {
         self.go(state, false, true);
     }
 
+    /// Follows a link of the app (an href made by [`UrlState::href`]) as deliberate navigation:
+    /// for links the router does not handle itself, such as SVG `<a>` elements.
+    pub fn follow(&self, href: &str) {
+        if let Some(h) = self.timer.get_value() {
+            h.clear();
+            self.timer.set_value(None);
+        }
+        self.notices.set(Vec::new());
+        (self.navigate)(
+            href,
+            NavigateOptions {
+                replace: false,
+                scroll: true,
+                ..Default::default()
+            },
+        );
+    }
+
     /// The href of a state, for `<a>` elements (middle-click and "copy link address" work).
     pub fn href(&self, state: &ViewState) -> String {
         href_on(&self.pathname.get_untracked(), state)

@@ -1,141 +1,568 @@
-//! The timeline: events on a real date axis, drawn by precision, a lane per outlet with its
-//! articles joined to the events they cover (solid) or mention (dashed). Dragging across it sets
-//! the date range of every view; an event opens its comparison. All geometry comes from
-//! `marsad_core::timeline`; in Arabic the axis runs right to left.
+//! The timeline: events on a real date axis as numbered badges tied to a list of their titles, a
+//! lane per outlet (the outlets with most articles, the rest in one lane) with articles as marks
+//! joined to the events they cover (solid) or mention (dashed), or as a density strip where they
+//! are too many. Every event, article and bin is a link. Dragging across the drawing sets the
+//! date range of every view. All geometry comes from `marsad_core::analysis::timeline`, the
+//! links' targets and names from `marsad_core::view::timeline`; in Arabic the axis runs right
+//! to left (x is mirrored here, and nowhere else).
 
 use crate::data::store;
 use crate::state::use_url_state;
-use crate::widgets::{msg, outlet_name};
+use crate::widgets::outlet_name;
 use leptos::prelude::*;
 use marsad_core::analysis::annotate::AnnotationLayer;
-use marsad_core::analysis::filter::Facet;
-use marsad_core::analysis::timeline::{LayoutParams, Shape, TickKind, layout, short_label};
+use marsad_core::analysis::timeline::{
+    BinKind, LaneContent, LaneKey, LayoutParams, Options, Shape, TickKind, layout_fitting,
+};
 use marsad_core::bundle::FileId;
-use marsad_core::model::order;
-use marsad_core::view::i18n::{Lang, Msg, format_date, format_spec, t};
-use marsad_core::view::url::{View, ViewState, Zoom};
-use std::collections::BTreeMap;
+use marsad_core::view::i18n::{
+    Lang, Msg, format_date, other_outlets, show_all_outlets, show_top_outlets, t,
+};
+use marsad_core::view::timeline::{
+    article_name, article_target, bin_name, bin_target, dates_target, event_name, event_target,
+    lanes_target, without_range, zoom_target,
+};
+use marsad_core::view::url::{ViewState, Zoom};
+use wasm_bindgen::JsCast;
 
-/// Width of the drawing in SVG units; the SVG scales to its container (and scrolls on phones).
-const W: f64 = 1200.0;
-const ROW: f64 = 17.0;
-const LANE: f64 = 44.0;
-/// Up to this many articles, their titles are fetched for the marks' tooltips, and with the
-/// dates layer on, the dates in their texts are drawn.
+/// Up to this many article marks, their titles are fetched for their names, and with the dates
+/// layer on, the dates in their texts are drawn.
 const DETAIL_LIMIT: usize = 300;
+/// Narrowest drawing; a narrower container scrolls.
+const MIN_WIDTH: f64 = 320.0;
+
+// The view macro makes an `<a>` or `<title>` an SVG element only when it is the single child of
+// an SVG element (with siblings it makes HTML ones, which an SVG does not draw). So each link is
+// the single child of a `<g>`, and tooltips are built directly as SVG `<title>`s.
+fn svg_title(text: String) -> impl IntoView {
+    leptos::svg::title().child(text)
+}
 
 #[component]
 pub fn TimelineView() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let lang = us.lang;
+    let filters = us.filters;
+    let lang = Memo::new(move |_| st.get().lang);
     let zoom = Memo::new(move |_| st.get().zoom);
+    let all_lanes = Memo::new(move |_| st.get().all_lanes);
     let show_dates = Memo::new(move |_| st.get().layers.contains(&AnnotationLayer::Dates));
     let range = Memo::new(move |_| (st.get().filter.from, st.get().filter.to));
-    let scale = Memo::new(move |_| zoom.get().scale(W));
-    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
-    // Titles (and, with the dates layer, the dates in the texts) of a corpus small enough.
+    let params = LayoutParams::default();
+
+    // The drawing is as wide as its container, measured once mounted and on every resize.
+    let scroll_ref = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(0.0f64);
+    let measure = move || {
+        if let Some(el) = scroll_ref.get_untracked() {
+            let w = f64::from(el.client_width());
+            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
+                width.set(w);
+            }
+        }
+    };
     Effect::new(move |_| {
+        if scroll_ref.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let input = Memo::new(move |_| store().lib().timeline_input(&filters.get().filter));
+    let tl = Memo::new(move |_| {
+        let w = width.get();
+        (w > 0.0).then(|| {
+            layout_fitting(
+                &input.get(),
+                zoom.get(),
+                w.max(MIN_WIDTH),
+                &params,
+                &Options {
+                    lang: lang.get(),
+                    all_lanes: all_lanes.get(),
+                },
+            )
+        })
+    });
+    // Titles of the articles drawn as marks (for their names) and, with the dates layer, their
+    // texts and notes, when there are few enough.
+    Effect::new(move |_| {
+        let Some(tl) = tl.get() else { return };
         let lib = store().lib_untracked();
-        if lib.len() > DETAIL_LIMIT {
+        let marks: Vec<u32> = tl
+            .lanes
+            .iter()
+            .flat_map(|l| l.marks())
+            .filter_map(|m| lib.number(&m.id))
+            .collect();
+        if marks.is_empty() || marks.len() > DETAIL_LIMIT {
             return;
         }
-        let all: Vec<u32> = (0..lib.len() as u32).collect();
-        store().request(lib.meta_needs(&all));
+        store().request(lib.meta_needs(&marks));
         if show_dates.get() {
             store().request(
-                all.into_iter()
+                marks
+                    .into_iter()
                     .flat_map(|i| [FileId::Text(i), FileId::Notes(i)])
                     .collect(),
             );
         }
     });
-    let brush: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
 
-    let link = {
+    let href = {
         let us = us.clone();
-        move |f: &dyn Fn(&mut ViewState)| {
-            let mut s = st.get_untracked();
-            f(&mut s);
-            us.href(&s)
+        move |s: &ViewState| us.href(s)
+    };
+    let h1 = href.clone();
+    let zoom_href = move |z: Zoom| h1(&zoom_target(&st.get(), z));
+    let zf = zoom_href.clone();
+    let zc = zoom_href;
+    let h2 = href.clone();
+    let dates_href = move || h2(&dates_target(&st.get()));
+    let h3 = href.clone();
+    let clear_href = move || h3(&without_range(&st.get()));
+    let h4 = href.clone();
+    let lanes_switch = move || {
+        let tl = tl.get()?;
+        let l = lang.get();
+        let all = all_lanes.get();
+        let many = tl.outlets > params.max_lanes + 1;
+        if !(tl.grouped() || (all && many)) {
+            return None;
         }
+        let (text, target) = if all {
+            (
+                show_top_outlets(l, params.max_lanes),
+                lanes_target(&st.get(), false),
+            )
+        } else {
+            (
+                show_all_outlets(l, tl.outlets),
+                lanes_target(&st.get(), true),
+            )
+        };
+        Some(view! {
+            <p class="lanes-line">
+                <a href=h4(&target) data-testid="toggle-lanes">{text}</a>
+            </p>
+        })
     };
-    let zoom_href = {
-        let link = link.clone();
-        move |z: Zoom| link(&|s: &mut ViewState| s.zoom = z)
-    };
-    let dates_href = {
-        let link = link.clone();
-        move || {
-            st.track();
-            link(&|s: &mut ViewState| {
-                if let Some(i) = s.layers.iter().position(|l| *l == AnnotationLayer::Dates) {
-                    s.layers.remove(i);
-                } else {
-                    s.layers.push(AnnotationLayer::Dates);
-                    order::sort(&mut s.layers);
-                }
-            })
-        }
-    };
-    let clear_href = {
-        let link = link.clone();
-        move || {
-            st.track();
-            link(&|s: &mut ViewState| {
-                s.filter.from = None;
-                s.filter.to = None;
-            })
-        }
-    };
-    let (zf, zc) = (zoom_href.clone(), zoom_href);
 
-    // Pointer x in SVG units (left to right, before mirroring).
+    // Pointer x in drawing units (left to right, before mirroring).
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let to_svg_x = move |client_x: i32| -> Option<f64> {
         let svg = svg_ref.get_untracked()?;
+        let w = tl.get_untracked()?.width;
         let r = svg.get_bounding_client_rect();
-        (r.width() > 0.0).then(|| ((f64::from(client_x) - r.left()) * W / r.width()).clamp(0.0, W))
+        (r.width() > 0.0).then(|| ((f64::from(client_x) - r.left()) * w / r.width()).clamp(0.0, w))
     };
-    let unmirror = move |x: f64| {
-        if lang.get_untracked() == Lang::Ar {
-            W - x
-        } else {
-            x
-        }
-    };
+    // Brushing: a drag of at least 4 px sets the range; a shorter press is a click.
+    let brush: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
+    let drag_start = StoredValue::new(None::<f64>);
+    let dragged = StoredValue::new(false);
+    let swallow_click = StoredValue::new(false);
     let us_brush = us.clone();
-    let finish_brush = move || {
-        if let Some((a, b)) = brush.get_untracked() {
-            brush.set(None);
-            if (a - b).abs() < 4.0 {
-                return;
-            }
-            let sc = scale.get_untracked();
-            let (x0, x1) = (unmirror(a).min(unmirror(b)), unmirror(a).max(unmirror(b)));
-            let mut s = st.get_untracked();
-            s.filter.from = Some(sc.date_at(x0));
-            s.filter.to = Some(sc.date_at(x1));
-            us_brush.push(&s);
+    let finish_brush = move |a: f64, b: f64| {
+        let Some(tl) = tl.get_untracked() else { return };
+        let rtl = lang.get_untracked() == Lang::Ar;
+        let unmirror = |x: f64| if rtl { tl.width - x } else { x };
+        let (x0, x1) = (unmirror(a).min(unmirror(b)), unmirror(a).max(unmirror(b)));
+        let mut s = st.get_untracked();
+        s.filter.from = Some(tl.scale.date_at(x0));
+        s.filter.to = Some(tl.scale.date_at(x1));
+        us_brush.push(&s);
+    };
+    let us_click = us.clone();
+    // SVG links are not followed by the router: one handler follows them all, in the page.
+    // Modified clicks (new tab, new window) are left to the browser.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if swallow_click.get_value() {
+            swallow_click.set_value(false);
+            ev.prevent_default();
+            return;
+        }
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
+            return;
+        }
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a").ok().flatten())
+            .and_then(|a| a.get_attribute("href"));
+        if let Some(h) = link {
+            ev.prevent_default();
+            us_click.follow(&h);
         }
     };
-    let finish = finish_brush.clone();
+
+    // The event under the pointer or focus, highlighted in the drawing and in the list.
+    let hot: RwSignal<Option<String>> = RwSignal::new(None);
+
+    let h5 = href.clone();
+    let drawing = move || {
+        let tl = tl.get()?;
+        let l = lang.get();
+        let rtl = l == Lang::Ar;
+        let w = tl.width;
+        let mx = move |x: f64| if rtl { w - x } else { x };
+        let span = move |a: f64, b: f64| (mx(a).min(mx(b)), (mx(a) - mx(b)).abs());
+        let lib = store().lib();
+        let state = st.get();
+        let h = tl.height;
+        let axis_y = tl.axis_y;
+        let anchor_start = if rtl { "end" } else { "start" };
+
+        let hidden = (!tl.hidden.is_empty()).then(|| {
+            let rects = tl
+                .hidden
+                .iter()
+                .map(|&(a, b)| {
+                    let (x, width) = span(a, b);
+                    view! { <rect class="range-shade" x=x y="0" width=width height=h /> }
+                })
+                .collect_view();
+            view! { <g data-testid="range-shade">{rects}</g> }
+        });
+
+        let ticks = tl
+            .ticks
+            .iter()
+            .map(|tk| {
+                let x = mx(tk.x);
+                let major = tk.major();
+                let class = match (tk.kind, major) {
+                    (TickKind::Year, true) => "tick year major",
+                    (TickKind::Year, false) => "tick year",
+                    (TickKind::Month, _) => "tick month",
+                };
+                let y2 = if major { h - 4.0 } else { axis_y + 12.0 };
+                let label = tk.label.as_ref().map(|lb| {
+                    view! {
+                        <text x=mx(lb.x0) y=axis_y + 24.0 text-anchor=anchor_start>{lb.text.clone()}</text>
+                    }
+                });
+                view! {
+                    <g class=class data-date=tk.date.to_string() data-x=format!("{x:.1}")>
+                        <line x1=x x2=x y1=axis_y + 8.0 y2=y2 />
+                        {label}
+                    </g>
+                }
+            })
+            .collect_view();
+
+        let links = tl
+            .links
+            .iter()
+            .map(|lk| {
+                view! {
+                    <line
+                        class="tl-link"
+                        class:dashed=lk.dashed
+                        x1=mx(lk.from.0)
+                        y1=lk.from.1
+                        x2=mx(lk.to.0)
+                        y2=lk.to.1
+                        data-article=lk.article.clone()
+                        data-event=lk.event.clone()
+                    />
+                }
+            })
+            .collect_view();
+
+        let summary_events = &lib.summary().events;
+        let events = tl
+            .events
+            .iter()
+            .map(|e| {
+                let ev = summary_events.get(e.index);
+                let title = ev.map_or_else(
+                    || e.id.clone(),
+                    |ev| match l {
+                        Lang::Ar => ev.title_ar.clone(),
+                        Lang::En => ev.title_en.clone(),
+                    },
+                );
+                let name = event_name(l, e.number, &title, &e.date);
+                let aria = name.clone();
+                let (a, b) = e.shape.extent();
+                let (x0, sw) = span(a, b);
+                let shape = match e.shape {
+                    Shape::Point { .. } => view! { <circle class="ev-point" cx=x0 cy=axis_y r="5" /> }.into_any(),
+                    Shape::Bar { .. } => view! { <rect class="ev-bar" x=x0 y=axis_y - 4.0 width=sw.max(3.0) height="8" rx="2" /> }.into_any(),
+                    Shape::Band { .. } => view! { <rect class="ev-band" x=x0 y=axis_y - 8.0 width=sw.max(3.0) height="16" /> }.into_any(),
+                };
+                let points = e
+                    .leader
+                    .iter()
+                    .map(|(x, y)| format!("{:.1},{:.1}", mx(*x), y))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let bd = e.badge;
+                let (id1, id2, id3) = (e.id.clone(), e.id.clone(), e.id.clone());
+                view! {
+                    <g class="tl-event-g">
+                        <a
+                            class="tl-event"
+                            class:approx=e.approximate
+                            class:outside=!e.in_range
+                            class:hot=move || hot.get().as_deref() == Some(id1.as_str())
+                            href=h5(&event_target(&state, &e.id))
+                            aria-label=aria
+                            data-event=e.id.clone()
+                            data-number=e.number
+                            on:mouseenter=move |_| hot.set(Some(id2.clone()))
+                            on:focus=move |_| hot.set(Some(id3.clone()))
+                            on:mouseleave=move |_| hot.set(None)
+                            on:blur=move |_| hot.set(None)
+                        >
+                            {svg_title(name)}
+                            <polyline class="ev-leader" points=points />
+                            {shape}
+                            <rect class="ev-badge" x=mx(bd.cx) - bd.w / 2.0 y=bd.cy - bd.h / 2.0 width=bd.w height=bd.h rx="9" />
+                            <text class="ev-num" x=mx(bd.cx) y=bd.cy + 4.0 text-anchor="middle">{e.number}</text>
+                        </a>
+                    </g>
+                }
+            })
+            .collect_view();
+
+        let lanes = tl
+            .lanes
+            .iter()
+            .map(|lane| {
+                let outlets = lane.key.outlets();
+                let lane_label = match &lane.key {
+                    LaneKey::Outlet(o) => outlet_name(o, l),
+                    LaneKey::Others(v) => other_outlets(l, v.len()),
+                };
+                let name = format!("{lane_label} · {}", lane.count);
+                let base = lane.baseline;
+                let content = match &lane.content {
+                    LaneContent::Marks(marks) => marks
+                        .iter()
+                        .map(|m| {
+                            let (a, b) = m.shape.extent();
+                            let (x0, sw) = span(a, b);
+                            let number = lib.number(&m.id);
+                            let title = number.and_then(|i| lib.meta(i)).map(|meta| match l {
+                                Lang::En => meta.title_en.clone().unwrap_or_else(|| meta.title_ar.clone()),
+                                Lang::Ar => meta.title_ar.clone(),
+                            });
+                            let name = article_name(l, &outlet_name(&m.outlet, l), &m.published, title.as_deref());
+                            let aria = name.clone();
+                            let shape = if sw < 1.0 {
+                                view! { <circle cx=mx(m.cx) cy=m.cy r="4.5" /> }.into_any()
+                            } else {
+                                view! { <rect x=x0 - 2.0 y=m.cy - 4.5 width=sw + 4.0 height="9" rx="4.5" /> }.into_any()
+                            };
+                            let mentions = (show_dates.get())
+                                .then(|| {
+                                    let i = number?;
+                                    let notes = lib.notes(i)?;
+                                    let text = lib.text(i);
+                                    let sc = &tl.scale;
+                                    Some(
+                                        notes
+                                            .marks
+                                            .iter()
+                                            .filter(|mk| mk.layer == AnnotationLayer::Dates)
+                                            .filter_map(|mk| Some((mk, mk.date?)))
+                                            .filter(|(_, d)| d.end >= sc.start && d.start <= sc.end)
+                                            .map(|(mk, d)| {
+                                                let dx = mx((sc.x(d.start) + sc.x_end(d.end)) / 2.0);
+                                                let words = text
+                                                    .as_ref()
+                                                    .and_then(|t| t.text.get(mk.span.start as usize..mk.span.end as usize))
+                                                    .map_or_else(|| mk.label_ar.clone(), str::to_string);
+                                                view! { <path class="tl-mention" d=format!("M{dx:.1} {:.1} l3 3.5 l-3 3.5 l-3 -3.5 z", base + 1.0)>{svg_title(words)}</path> }
+                                            })
+                                            .collect_view(),
+                                    )
+                                })
+                                .flatten();
+                            view! {
+                                <g>
+                                    <a class="tl-article" class:approx=m.approximate href=h5(&article_target(&state, &m.id)) aria-label=aria data-article=m.id.clone()>
+                                        {svg_title(name)}
+                                        {shape}
+                                    </a>
+                                </g>
+                                <g class="tl-mentions">{mentions}</g>
+                            }
+                        })
+                        .collect_view()
+                        .into_any(),
+                    LaneContent::Density(bins) => bins
+                        .iter()
+                        .map(|b| {
+                            let (x0, bw) = span(b.x0, b.x1);
+                            let name = bin_name(l, &lane_label, b.count, &b.period);
+                            let aria = name.clone();
+                            let target = bin_target(&state, &outlets, &b.period);
+                            view! {
+                                <g>
+                                    <a class="tl-bin" href=h5(&target) aria-label=aria data-start=b.period.start.to_string() data-count=b.count>
+                                        {svg_title(name)}
+                                        <rect class="bin-hit" x=x0 y=base - 24.0 width=(bw - 1.0).max(1.0) height="24" />
+                                        <rect class="bin-bar" class:year=b.kind == BinKind::Year x=x0 y=base - b.height width=(bw - 1.0).max(1.0) height=b.height />
+                                        <text class="bin-count" x=x0 + bw / 2.0 y=base - b.height - 3.0 text-anchor="middle">{b.count}</text>
+                                    </a>
+                                </g>
+                            }
+                        })
+                        .collect_view()
+                        .into_any(),
+                };
+                let density = matches!(lane.content, LaneContent::Density(_));
+                view! {
+                    <g class="tl-lane" class:density=density data-outlet=outlets.join(",") data-count=lane.count>
+                        <line class="lane-line" x1="0" x2=w y1=base y2=base />
+                        <text class="lane-name" x=if rtl { w - 4.0 } else { 4.0 } y=lane.top + 13.0 text-anchor=anchor_start>{name}</text>
+                        {content}
+                    </g>
+                }
+            })
+            .collect_view();
+
+        let brushing = move || {
+            brush
+                .get()
+                .map(|(a, b)| view! { <rect class="brush" x=a.min(b) y="0" width=(a - b).abs() height=h /> })
+        };
+        let f_up = finish_brush.clone();
+        Some(view! {
+            <svg
+                node_ref=svg_ref
+                class="timeline"
+                viewBox=format!("0 0 {w:.0} {h:.0}")
+                style=format!("min-width: {w:.0}px")
+                role="group"
+                aria-label=t(l, Msg::Timeline)
+                data-testid="timeline"
+                data-tiers=tl.tiers
+                on:click=on_click.clone()
+                on:pointerdown=move |ev: leptos::ev::PointerEvent| {
+                    swallow_click.set_value(false);
+                    dragged.set_value(false);
+                    drag_start.set_value(if ev.button() == 0 { to_svg_x(ev.client_x()) } else { None });
+                }
+                on:pointermove=move |ev: leptos::ev::PointerEvent| {
+                    let (Some(a), Some(x)) = (drag_start.get_value(), to_svg_x(ev.client_x())) else { return };
+                    if !dragged.get_value() && (x - a).abs() >= 4.0 {
+                        dragged.set_value(true);
+                        if let Some(svg) = svg_ref.get_untracked() {
+                            let _ = svg.set_pointer_capture(ev.pointer_id());
+                        }
+                    }
+                    if dragged.get_value() {
+                        brush.set(Some((a, x)));
+                    }
+                }
+                on:pointerup=move |ev: leptos::ev::PointerEvent| {
+                    let start = drag_start.get_value();
+                    drag_start.set_value(None);
+                    brush.set(None);
+                    if let (Some(a), true) = (start, dragged.get_value()) {
+                        let b = to_svg_x(ev.client_x()).unwrap_or(a);
+                        swallow_click.set_value(true);
+                        f_up(a, b);
+                    }
+                }
+                on:pointercancel=move |_| {
+                    drag_start.set_value(None);
+                    brush.set(None);
+                }
+            >
+                <rect class="brush-area" x="0" y="0" width=w height=h />
+                {hidden}
+                <line class="axis" x1="0" x2=w y1=axis_y y2=axis_y />
+                {ticks}
+                {links}
+                {events}
+                {lanes}
+                {brushing}
+            </svg>
+        })
+    };
+
+    let h6 = href.clone();
+    let event_list = move || {
+        let tl = tl.get()?;
+        let l = lang.get();
+        let lib = store().lib();
+        let state = st.get();
+        let items = tl
+            .events
+            .iter()
+            .map(|e| {
+                let ev = lib.summary().events.get(e.index);
+                let title = ev.map_or_else(
+                    || e.id.clone(),
+                    |ev| match l {
+                        Lang::Ar => ev.title_ar.clone(),
+                        Lang::En => ev.title_en.clone(),
+                    },
+                );
+                let date = marsad_core::view::i18n::format_spec(&e.date, l);
+                let (id1, id2, id3) = (e.id.clone(), e.id.clone(), e.id.clone());
+                view! {
+                    <li
+                        data-event=e.id.clone()
+                        class:outside=!e.in_range
+                        class:hot=move || hot.get().as_deref() == Some(id1.as_str())
+                        on:mouseenter=move |_| hot.set(Some(id2.clone()))
+                        on:mouseleave=move |_| hot.set(None)
+                    >
+                        <a href=h6(&event_target(&state, &e.id)) on:focus=move |_| hot.set(Some(id3.clone())) on:blur=move |_| hot.set(None)>
+                            <span class="ev-num" class:approx=e.approximate>{e.number}</span>
+                            <span class="ev-text">
+                                <time>{date}</time>
+                                <span class="ev-title">{title}</span>
+                            </span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="tl-events" aria-labelledby="tl-events-title">
+                <h2 id="tl-events-title">{t(l, Msg::TimelineEvents)}</h2>
+                <p class="hint">{t(l, Msg::TimelineEventsHint)}</p>
+                <ol class="tl-event-list" data-testid="event-list">{items}</ol>
+            </section>
+        })
+    };
+    let density_hint = move || {
+        let tl = tl.get()?;
+        tl.lanes
+            .iter()
+            .any(|l| matches!(l.content, LaneContent::Density(_)))
+            .then(|| view! { <p class="hint density-hint">{t(lang.get(), Msg::DensityHint)}</p> })
+    };
 
     view! {
         <div class="timeline-view">
             <div class="timeline-controls">
-                <h1 class="results-title">{msg(lang, Msg::Timeline)}</h1>
+                <h1 class="results-title">{move || t(lang.get(), Msg::Timeline)}</h1>
                 <div class="zoom-switch" role="group">
-                    <a href=move || { st.track(); zf(Zoom::Full) } class:current=move || zoom.get() == Zoom::Full data-testid="zoom-full">
-                        {msg(lang, Msg::ZoomFull)}
+                    <a href=move || zf(Zoom::Full) class:current=move || zoom.get() == Zoom::Full data-testid="zoom-full">
+                        {move || t(lang.get(), Msg::ZoomFull)}
                     </a>
-                    <a href=move || { st.track(); zc(Zoom::Core) } class:current=move || zoom.get() == Zoom::Core data-testid="zoom-core">
-                        {msg(lang, Msg::ZoomCore)}
+                    <a href=move || zc(Zoom::Core) class:current=move || zoom.get() == Zoom::Core data-testid="zoom-core">
+                        {move || t(lang.get(), Msg::ZoomCore)}
                     </a>
                     <a href=dates_href class:current=move || show_dates.get() data-testid="toggle-dates">
-                        {msg(lang, Msg::DatesInText)}
+                        {move || t(lang.get(), Msg::DatesInText)}
                     </a>
                 </div>
-                <p class="hint">{msg(lang, Msg::BrushHint)}</p>
+                <p class="hint">{move || t(lang.get(), Msg::BrushHint)}</p>
                 <Show when=move || range.get().0.is_some() || range.get().1.is_some()>
                     <p class="range-line" data-testid="range">
                         {move || {
@@ -145,238 +572,16 @@ pub fn TimelineView() -> impl IntoView {
                             format!("{}: {} – {}", t(l, Msg::Range), show(f), show(to))
                         }}
                         " "
-                        <a href=clear_href.clone()>{msg(lang, Msg::ClearRange)}</a>
+                        <a href=clear_href.clone()>{move || t(lang.get(), Msg::ClearRange)}</a>
                     </p>
                 </Show>
+                {lanes_switch}
             </div>
-            <div class="timeline-scroll">
-                {move || {
-                    let l = lang.get();
-                    let rtl = l == Lang::Ar;
-                    let mx = move |x: f64| if rtl { W - x } else { x };
-                    let sc = scale.get();
-                    let lib = store().lib();
-                    let tl = layout(&lib.timeline_input(), &sc, &LayoutParams::default(), |e| match l {
-                        Lang::Ar => short_label(&e.title_ar, 34),
-                        Lang::En => short_label(&e.title_en, 40),
-                    });
-                    let label_h = tl.label_rows as f64 * ROW + 10.0;
-                    let axis_y = label_h + 14.0;
-                    let lanes_y = axis_y + 44.0;
-                    let height = lanes_y + tl.lanes.len() as f64 * LANE + 10.0;
-                    let lane_of: BTreeMap<&str, usize> = order::map_of(
-                        tl.lanes
-                            .iter()
-                            .enumerate()
-                            .flat_map(|(i, lane)| lane.articles.iter().map(move |a| (a.id.as_str(), i))),
-                    );
-                    let event_x: BTreeMap<&str, f64> = order::map_of(tl.events.iter().map(|e| {
-                        let (a, b) = e.shape.extent();
-                        (e.id.as_str(), mx((a + b) / 2.0))
-                    }));
-                    let lane_y = |i: usize| lanes_y + i as f64 * LANE + LANE / 2.0;
-                    let (from, to) = range.get();
-                    let shade = match (from, to) {
-                        (None, None) => None,
-                        (f, t2) => {
-                            let a = mx(f.map_or(0.0, |d| sc.x(d)));
-                            let b = mx(t2.map_or(W, |d| sc.x_end(d)));
-                            Some((a.min(b), (a - b).abs()))
-                        }
-                    };
-                    let ticks = tl
-                        .ticks
-                        .iter()
-                        .map(|tk| {
-                            let x = mx(tk.x);
-                            let year = tk.kind == TickKind::Year;
-                            let label = if year { tk.date.year().to_string() } else { String::new() };
-                            view! {
-                                <g class=if year { "tick year" } else { "tick month" } data-date=tk.date.to_string() data-x=format!("{x:.1}")>
-                                    <line x1=x x2=x y1=axis_y y2=if year { height - 4.0 } else { axis_y + 5.0 } />
-                                    {year.then(|| view! { <text x=x + if rtl { -3.0 } else { 3.0 } y=axis_y + 16.0 text-anchor=if rtl { "end" } else { "start" }>{label}</text> })}
-                                </g>
-                            }
-                        })
-                        .collect_view();
-                    let links = tl
-                        .links
-                        .iter()
-                        .filter_map(|lk| {
-                            let (ax, ex) = (mx(lk.from_x), *event_x.get(lk.event.as_str())?);
-                            let y = lane_y(*lane_of.get(lk.article.as_str())?);
-                            Some(view! {
-                                <line class="tl-link" class:dashed=lk.dashed x1=ax y1=y x2=ex y2=axis_y data-article=lk.article.clone() data-event=lk.event.clone() />
-                            })
-                        })
-                        .collect_view();
-                    let us_ev = us.clone();
-                    let events = tl
-                        .events
-                        .iter()
-                        .map(|e| {
-                            let (a, b) = e.shape.extent();
-                            let (x0, x1) = (mx(a).min(mx(b)), mx(a).max(mx(b)));
-                            let shape = match e.shape {
-                                Shape::Point { .. } => view! { <circle class="ev-point" cx=x0 cy=axis_y r="5" /> }.into_any(),
-                                Shape::Bar { .. } => view! { <rect class="ev-bar" x=x0 y=axis_y - 4.0 width=(x1 - x0).max(3.0) height="8" rx="2" /> }.into_any(),
-                                Shape::Band { .. } => view! { <rect class="ev-band" x=x0 y=axis_y - 8.0 width=(x1 - x0).max(3.0) height="16" /> }.into_any(),
-                            };
-                            let row_y = axis_y - 16.0 - e.label_box.row as f64 * ROW;
-                            let lx = mx(e.label_box.x0);
-                            let ex = mx(a);
-                            let full = lib.summary().events.iter().find(|x| x.id == e.id).map_or(e.label.clone(), |ev| match l {
-                                Lang::Ar => ev.title_ar.clone(),
-                                Lang::En => ev.title_en.clone(),
-                            });
-                            let shown = if full.chars().count() > e.label.chars().count() { format!("{}…", e.label) } else { e.label.clone() };
-                            let title = format!("{} — {}", full, format_spec(&e.date, l));
-                            let aria = title.clone();
-                            let target = {
-                                let mut s = st.get_untracked();
-                                s.view = View::Compare;
-                                s.articles.clear();
-                                s.lens = None;
-                                s.filter.facets.insert(Facet::Event, vec![e.id.clone()]);
-                                s
-                            };
-                            let (t1, t2) = (target.clone(), target);
-                            let (u1, u2) = (us_ev.clone(), us_ev.clone());
-                            view! {
-                                <g
-                                    class="tl-event"
-                                    class:approx=e.approximate
-                                    tabindex="0"
-                                    role="link"
-                                    aria-label=aria
-                                    data-event=e.id.clone()
-                                    on:click=move |_| u1.push(&t1)
-                                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                                        if ev.key() == "Enter" {
-                                            u2.push(&t2);
-                                        }
-                                    }
-                                >
-                                    <title>{title}</title>
-                                    <polyline class="ev-leader" points=format!("{lx},{} {lx},{} {ex},{}", row_y + 3.0, row_y + 6.0, axis_y) />
-                                    {shape}
-                                    <text class="ev-label" x=lx + if rtl { -3.0 } else { 3.0 } y=row_y text-anchor=if rtl { "end" } else { "start" }>{shown}</text>
-                                </g>
-                            }
-                        })
-                        .collect_view();
-                    let us_art = us.clone();
-                    let lanes = tl
-                        .lanes
-                        .iter()
-                        .enumerate()
-                        .map(|(i, lane)| {
-                            let y = lane_y(i);
-                            let name = outlet_name(&lane.outlet, l);
-                            let arts = lane
-                                .articles
-                                .iter()
-                                .map(|am| {
-                                    let (a, b) = am.shape.extent();
-                                    let (x0, x1) = (mx(a).min(mx(b)), mx(a).max(mx(b)));
-                                    let number = lib.number(&am.id);
-                                    let title = number
-                                        .and_then(|i| lib.meta(i))
-                                        .map_or_else(|| am.id.clone(), |m| m.title_ar.clone());
-                                    let target = ViewState {
-                                        view: View::Read,
-                                        article: Some(am.id.clone()),
-                                        ..st.get_untracked()
-                                    };
-                                    let u = us_art.clone();
-                                    let dates = show_dates
-                                        .get()
-                                        .then(|| {
-                                            let notes = lib.notes(number?)?;
-                                            let text = lib.text(number?);
-                                            Some(
-                                                notes
-                                                    .marks
-                                                    .iter()
-                                                    .filter(|m| m.layer == AnnotationLayer::Dates)
-                                                    .filter_map(|m| Some((m, m.date?)))
-                                                    .filter(|(_, d)| d.end >= sc.start && d.start <= sc.end)
-                                                    .map(|(m, d)| {
-                                                        let dx = mx((sc.x(d.start) + sc.x_end(d.end)) / 2.0);
-                                                        let words = text
-                                                            .as_ref()
-                                                            .and_then(|t| t.text.get(m.span.start as usize..m.span.end as usize))
-                                                            .map_or_else(|| m.label_ar.clone(), str::to_string);
-                                                        view! { <path class="tl-mention" d=format!("M{dx} {} l4 5 l-4 5 l-4 -5 z", y + 6.0)><title>{words}</title></path> }
-                                                    })
-                                                    .collect_view(),
-                                            )
-                                        })
-                                        .flatten();
-                                    view! {
-                                        <g class="tl-article" class:approx=am.approximate tabindex="0" role="link" data-article=am.id.clone() on:click=move |_| u.push(&target)>
-                                            <title>{title}</title>
-                                            {if x1 - x0 < 1.0 {
-                                                view! { <circle cx=x0 cy=y r="7" /> }.into_any()
-                                            } else {
-                                                view! { <rect x=x0 y=y - 6.0 width=(x1 - x0).max(6.0) height="12" rx="5" /> }.into_any()
-                                            }}
-                                        </g>
-                                        {dates}
-                                    }
-                                })
-                                .collect_view();
-                            view! {
-                                <g class="tl-lane" data-outlet=lane.outlet.clone()>
-                                    <line class="lane-line" x1="0" x2=W y1=y y2=y />
-                                    <text class="lane-name" x=if rtl { W - 4.0 } else { 4.0 } y=y - 12.0 text-anchor=if rtl { "end" } else { "start" }>{name}</text>
-                                    {arts}
-                                </g>
-                            }
-                        })
-                        .collect_view();
-                    let brushing = move || brush.get().map(|(a, b)| view! { <rect class="brush" x=a.min(b) y="0" width=(a - b).abs() height=height /> });
-                    view! {
-                        <svg
-                            node_ref=svg_ref
-                            class="timeline"
-                            viewBox=format!("0 0 {W} {height}")
-                            role="group"
-                            aria-label=t(l, Msg::Timeline)
-                            data-testid="timeline"
-                        >
-                            <rect
-                                class="brush-area"
-                                x="0"
-                                y="0"
-                                width=W
-                                height=height
-                                on:pointerdown=move |ev: leptos::ev::PointerEvent| {
-                                    if let Some(x) = to_svg_x(ev.client_x()) {
-                                        brush.set(Some((x, x)));
-                                    }
-                                }
-                                on:pointermove=move |ev: leptos::ev::PointerEvent| {
-                                    if let (Some((a, _)), Some(x)) = (brush.get_untracked(), to_svg_x(ev.client_x())) {
-                                        brush.set(Some((a, x)));
-                                    }
-                                }
-                                on:pointerup={
-                                    let f = finish.clone();
-                                    move |_| f()
-                                }
-                            />
-                            {shade.map(|(x, w)| view! { <rect class="range-shade" x=x y="0" width=w height=height data-testid="range-shade" /> })}
-                            <line class="axis" x1="0" x2=W y1=axis_y y2=axis_y />
-                            {ticks}
-                            {links}
-                            {events}
-                            {lanes}
-                            {brushing}
-                        </svg>
-                    }
-                }}
+            <div class="timeline-scroll" node_ref=scroll_ref>
+                {drawing}
             </div>
+            {density_hint}
+            {event_list}
         </div>
     }
 }

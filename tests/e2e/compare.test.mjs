@@ -122,10 +122,12 @@ test('compare, timeline and lens links reopen identically in a fresh session', a
   for (const link of links) {
     const first = await openFresh(env.browser, env.server.url + link);
     await first.page.waitForSelector('.compare-view > :nth-child(2), svg.timeline');
+    await first.page.waitForFunction(() => !document.querySelector('.loading'));
     const a = await snapshot(first.page);
     await first.context.close();
     const second = await openFresh(env.browser, env.server.url + link);
     await second.page.waitForSelector('.compare-view > :nth-child(2), svg.timeline');
+    await second.page.waitForFunction(() => !document.querySelector('.loading'));
     assert.deepEqual(await snapshot(second.page), a, link);
     assert.equal(a.search, link, 'the link is already canonical');
     await second.context.close();

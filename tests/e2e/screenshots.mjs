@@ -1,5 +1,6 @@
 // Screenshots of each view, in both interface languages, at desktop and phone widths.
-// Usage: node tests/e2e/screenshots.mjs OUT_DIR   (run by `cargo xtask screenshots`)
+// Usage: node tests/e2e/screenshots.mjs OUT_DIR [NAME_PART]   (run by `cargo xtask screenshots`);
+// with NAME_PART, only the views whose name contains it.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,7 @@ const views = {
   'reader-layers': '?view=read&article=infoplus-second-dialogue&layers=naming,techniques,voices',
   'reader-reuse': '?view=read&article=k24-hmc-launch&p=7&layers=dates,reuse',
   timeline: '?view=timeline&from=2024-07-01&to=2024-09-30',
+  'timeline-full': '?view=timeline',
   'timeline-core': '?view=timeline&zoom=core&layers=dates',
   'compare-event': '?view=compare&event=hmc-launch-2024-01-27',
   'compare-two': '?view=compare&articles=k24-hmc-launch,alain-first-round',
@@ -30,7 +32,9 @@ const views = {
 const focus = { 'reader-layers': 'mark.ann-techniques', 'reader-reuse': 'mark.ann-reuse' };
 const server = await serveDist();
 const browser = await launch();
+const only = process.argv[3];
 for (const [name, query] of Object.entries(views)) {
+  if (only && !name.includes(only)) continue;
   for (const lang of ['ar', 'en']) {
     for (const width of [1280, 390]) {
       const sep = query ? '&' : '?';

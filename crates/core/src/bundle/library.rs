@@ -341,9 +341,15 @@ impl Library {
         )
     }
 
-    /// What the timeline draws: every article with its outlet and date, and the events each
-    /// covers or mentions (from the facet index, so no article file is needed).
-    pub fn timeline_input(&self) -> TimelineInput {
+    /// What the timeline draws: the articles passing `filter` with their outlet and date, the
+    /// events each covers or mentions (from the facet index, so no article file is needed), every
+    /// event, and the filter's dates.
+    pub fn timeline_input(&self, filter: &Filter) -> TimelineInput {
+        let matching = self.matching(filter);
+        let mut shown = vec![false; self.len()];
+        for &a in &matching {
+            shown[a as usize] = true;
+        }
         let outlet_id = |e: &Entry| {
             self.summary
                 .outlets
@@ -361,7 +367,9 @@ impl Library {
                     .facets()
                     .articles_with(Facet::Event, &format!("{}:{name}", ev.id))
                 {
-                    if let Some(e) = self.entry(a) {
+                    if shown.get(a as usize).copied().unwrap_or(false)
+                        && let Some(e) = self.entry(a)
+                    {
                         links.push((e.id.clone(), ev.id.clone(), role));
                     }
                 }
@@ -370,13 +378,14 @@ impl Library {
         TimelineInput {
             events: self.summary.events.clone(),
             outlets: self.summary.outlets.iter().map(|o| o.id.clone()).collect(),
-            articles: self
-                .summary
-                .articles
+            articles: matching
                 .iter()
+                .filter_map(|&a| self.entry(a))
                 .map(|e| (e.id.clone(), outlet_id(e), e.published))
                 .collect(),
             links,
+            from: filter.from,
+            to: filter.to,
         }
     }
 

@@ -76,6 +76,33 @@ fn month(lang: Lang, m: u8) -> &'static str {
     }
 }
 
+/// Short month names for an axis: `Jan` … `Dec`; in Arabic the Gregorian names (`يناير`), which
+/// are shorter than the Levantine ones and read across the Arab world.
+pub fn month_short(lang: Lang, m: u8) -> &'static str {
+    const AR: [&str; 12] = [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let i = usize::from(m.clamp(1, 12) - 1);
+    match lang {
+        Lang::Ar => AR[i],
+        Lang::En => EN[i],
+    }
+}
+
 /// `27 January 2024` / `27 كانون الثاني/يناير 2024` (Western digits, as the corpus prints them).
 pub fn format_date(d: Date, lang: Lang) -> String {
     format!("{} {} {}", d.day(), month(lang, d.month()), d.year())

@@ -89,6 +89,9 @@ pub enum Msg {
     ClearRange,
     Range,
     OpenComparison,
+    TimelineEvents,
+    TimelineEventsHint,
+    DensityHint,
 }
 
 pub fn t(lang: Lang, m: Msg) -> &'static str {
@@ -262,6 +265,20 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, Range) => "Selected period",
         (Lang::Ar, OpenComparison) => "فتح المقارنة",
         (Lang::En, OpenComparison) => "Open the comparison",
+        (Lang::Ar, TimelineEvents) => "الأحداث",
+        (Lang::En, TimelineEvents) => "Events",
+        (Lang::Ar, TimelineEventsHint) => {
+            "الأرقام فوق المحور تشير إلى هذه القائمة؛ يفتح كل حدث مقارنة تغطيته."
+        }
+        (Lang::En, TimelineEventsHint) => {
+            "The numbers above the axis refer to this list; each event opens the comparison of its coverage."
+        }
+        (Lang::Ar, DensityHint) => {
+            "حين تكثر مقالات وسيلة فلا تتسع لها العلامات، تَعُدّ الأعمدة مقالاتها في كل شهر (أو في كل سنة حيث تضيق الأشهر، بلون أفتح)؛ ارتفاع العمود بحسب المقالات في اليوم، ويفتح كل عمود مقالاته في المكتبة."
+        }
+        (Lang::En, DensityHint) => {
+            "Where an outlet has more articles than marks can show, bars count its articles per month (or per year, lighter, where months are narrow); a bar's height follows articles per day, and each bar opens its articles in the library."
+        }
         (Lang::Ar, CloseDetails) => "إغلاق",
         (Lang::En, CloseDetails) => "Close",
     }
@@ -314,6 +331,48 @@ pub fn layer_name(lang: Lang, l: crate::analysis::annotate::AnnotationLayer) -> 
         (Lang::En, Oddities) => "Textual oddities",
         (Lang::Ar, Search) => "نتائج البحث",
         (Lang::En, Search) => "Search hits",
+    }
+}
+
+/// A number of articles: `1 article`, `12 articles`; in Arabic with the counted noun in the form
+/// the number takes (`مقال واحد`, `مقالان`, `3 مقالات`, `11 مقالاً`, `100 مقال`).
+pub fn articles_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En if n == 1 => "1 article".into(),
+        Lang::En => format!("{n} articles"),
+        Lang::Ar => match (n, n % 100) {
+            (0, _) => "لا مقالات".into(),
+            (1, _) => "مقال واحد".into(),
+            (2, _) => "مقالان".into(),
+            (_, 3..=10) => format!("{n} مقالات"),
+            (_, 11..=99) => format!("{n} مقالاً"),
+            _ => format!("{n} مقال"),
+        },
+    }
+}
+
+/// The shared lane's name: `43 other outlets`.
+pub fn other_outlets(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En if n == 1 => "1 other outlet".into(),
+        Lang::En => format!("{n} other outlets"),
+        Lang::Ar => format!("وسائل أخرى ({n})"),
+    }
+}
+
+/// The switch to every outlet in a lane of its own.
+pub fn show_all_outlets(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("Show all {n} outlets in lanes"),
+        Lang::Ar => format!("عرض كل الوسائل في مسارات ({n})"),
+    }
+}
+
+/// The switch back to the outlets with most articles and one shared lane.
+pub fn show_top_outlets(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("Show only the {n} outlets with most articles"),
+        Lang::Ar => format!("عرض الوسائل الأكثر مقالات فقط ({n})"),
     }
 }
 
@@ -393,6 +452,16 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
         }
         (Lang::Ar, Notice::UnknownZoom { value }) => {
             format!("لا يوجد تكبير باسم «{value}» (full أو core)؛ يُعرض الخط الزمني كاملاً.")
+        }
+        (Lang::En, Notice::BadLanes { value }) => {
+            format!(
+                "“lanes={value}” is not a choice of lanes (only “all”); the outlets with most articles get lanes."
+            )
+        }
+        (Lang::Ar, Notice::BadLanes { value }) => {
+            format!(
+                "«lanes={value}» ليس خياراً للمسارات (الخيار الوحيد all)؛ تُعرض الوسائل الأكثر مقالات."
+            )
         }
         (Lang::En, Notice::UnknownLayer { value }) => {
             format!("There is no annotation layer “{value}”; it was ignored.")

@@ -6,9 +6,11 @@
 //! - [`compare`]: which comparison a state asks for, and the order of its columns.
 //! - [`pages`]: the library list in order, cut into pages.
 //! - [`i18n`]: interface strings in Arabic and English, notices, quotation splitting.
+//! - [`timeline`]: where the timeline's links lead, and the names of its marks.
 
 pub mod compare;
 pub mod i18n;
 pub mod pages;
 pub mod state;
+pub mod timeline;
 pub mod url;

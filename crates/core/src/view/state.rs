@@ -78,6 +78,9 @@ pub struct ViewState {
     /// A corpus-wide lens (compare view only).
     pub lens: Option<Lens>,
     pub zoom: Zoom,
+    /// Timeline: every outlet in a lane of its own, instead of the outlets with most articles
+    /// and one lane for the rest.
+    pub all_lanes: bool,
     /// Facet values and the date range the library is filtered by.
     pub filter: Filter,
     /// Search text, verbatim as typed.

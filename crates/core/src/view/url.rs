@@ -59,6 +59,10 @@ pub enum Notice {
     UnknownZoom {
         value: String,
     },
+    /// `lanes` other than `all`.
+    BadLanes {
+        value: String,
+    },
     BadDate {
         name: String,
         value: String,
@@ -91,9 +95,9 @@ pub struct Decoded {
     pub notices: Vec<Notice>,
 }
 
-const SCALARS: [&str; 14] = [
-    "view", "article", "p", "layers", "articles", "order", "lens", "zoom", "from", "to", "q",
-    "sort", "page", "lang",
+const SCALARS: [&str; 15] = [
+    "view", "article", "p", "layers", "articles", "order", "lens", "zoom", "lanes", "from", "to",
+    "q", "sort", "page", "lang",
 ];
 
 /// Decodes a query string (with or without the leading `?`) against the articles and facet
@@ -159,6 +163,7 @@ pub fn decode(query: &str, lib: &Library) -> Decoded {
     );
     let (articles, lens, zoom) = (take("articles"), take("lens"), take("zoom"));
     let order = take("order");
+    let lanes = take("lanes");
     let (sort, page) = (take("sort"), take("page"));
     let facet_values: Vec<(Facet, String)> = Facet::ALL
         .iter()
@@ -242,6 +247,12 @@ pub fn decode(query: &str, lib: &Library) -> Decoded {
         match Zoom::from_name(&z) {
             Some(zoom) => state.zoom = zoom,
             None => notices.push(Notice::UnknownZoom { value: z }),
+        }
+    }
+    if let Some(v) = lanes.filter(|v| !v.is_empty()) {
+        match v.trim() {
+            "all" => state.all_lanes = true,
+            _ => notices.push(Notice::BadLanes { value: v }),
         }
     }
 
@@ -405,6 +416,9 @@ pub fn encode(state: &ViewState) -> String {
     }
     if state.zoom != Zoom::default() {
         parts.push(format!("zoom={}", state.zoom.name()));
+    }
+    if state.all_lanes {
+        parts.push("lanes=all".into());
     }
     if !state.layers.is_empty() {
         parts.push(format!(

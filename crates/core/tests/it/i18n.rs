@@ -65,6 +65,7 @@ fn every_notice_has_text_in_both_languages() {
         Notice::BadArticles { value: "x".into() },
         Notice::UnknownLens { value: "x".into() },
         Notice::UnknownZoom { value: "x".into() },
+        Notice::BadLanes { value: "x".into() },
         Notice::BadDate {
             name: "from".into(),
             value: "x".into(),

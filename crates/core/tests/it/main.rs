@@ -14,7 +14,8 @@
 //! - `robustness`: property tests over arbitrary Unicode for every text function.
 //! - `dates`: every date expression in the five articles, and the phrasings around them.
 //! - `compare`: event columns, naming/voices/claims lenses, two articles aligned with a word diff.
-//! - `timeline`: the zoomed scale and its inverse, drawing by precision, labels without overlap.
+//! - `timeline`: the zoomed scale and its inverse, ticks and badges that never overlap, leaders
+//!   that never cross, lanes and density strips at 10,000 articles, filters, links and names.
 //! - `auto`: automatic layers on the seeds (with and without each article's own curation),
 //!   curation winning over them, and the evaluation targets.
 

@@ -67,6 +67,12 @@ fn valid_states_round_trip() {
             layers: vec![AnnotationLayer::Dates],
             ..Default::default()
         },
+        ViewState {
+            view: View::Timeline,
+            all_lanes: true,
+            lang: Lang::En,
+            ..Default::default()
+        },
     ];
     for s in states {
         let decoded = decode(&encode(&s), &corpus);
@@ -397,6 +403,15 @@ fn compare_and_timeline_parameters_are_validated() {
         encode(&decode("view=timeline&zoom=full", &c).state),
         "view=timeline"
     );
+    let got = decode("view=timeline&lanes=every", &c);
+    assert!(!got.state.all_lanes);
+    assert_eq!(
+        got.notices,
+        [Notice::BadLanes {
+            value: "every".into()
+        }]
+    );
+    assert!(decode("view=timeline&lanes=all", &c).state.all_lanes);
 }
 
 /// The column order of a comparison is part of its link: it round-trips, names only articles, and

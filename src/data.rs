@@ -6,6 +6,7 @@
 //! the build), else `data/current` names it. The standalone file carries the whole bundle inline
 //! (`<script type="application/octet-stream" id="marsad-bundle">`, base64), and fetches nothing.
 
+use futures_util::future::join_all;
 use leptos::prelude::*;
 use marsad_core::bundle::{BundleError, FileId, Library};
 use std::collections::{BTreeMap, BTreeSet};
@@ -88,10 +89,9 @@ impl Store {
         }
         mark_loading(true);
         wasm_bindgen_futures::spawn_local(async move {
-            let mut got = Vec::new();
-            for f in &new {
-                got.push((*f, self.read(*f).await));
-            }
+            // All at once: the browser fetches them in parallel, one round trip for the batch.
+            let got: Vec<(FileId, Result<Vec<u8>, String>)> =
+                join_all(new.iter().map(|&f| async move { (f, self.read(f).await) })).await;
             {
                 let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
                 let mut next = Library::clone(&cur);

@@ -10,8 +10,9 @@ use marsad_core::analysis::results::{Narrowing, without};
 use marsad_core::bundle::library::indexed_block;
 use marsad_core::text::search::{block_hits, parse_query};
 use marsad_core::view::i18n::{Lang, Msg, facet_name, t};
-use marsad_core::view::pages::search_page;
+use marsad_core::view::pages::{LastSearch, SearchPage};
 use marsad_core::view::url::{MAX_QUERY_CHARS, Sort, View, ViewState};
+use std::sync::{Arc, Mutex};
 
 /// Keyword-in-context lines shown per article (the rest are counted).
 const LINES_PER_ARTICLE: usize = 3;
@@ -55,7 +56,15 @@ pub fn SearchResults() -> impl IntoView {
         let query = parse_query(&q.get());
         store().request(store().lib().search_needs(&query));
     });
-    let page = Memo::new(move |_| search_page(&store().lib(), &st.get()));
+    // Searched again only when the query changes: texts and titles arriving, paging, ordering or
+    // filtering reuse the ranking.
+    let last = Arc::new(Mutex::new(LastSearch::default()));
+    let page = Memo::new(move |_| {
+        let (lib, s) = (store().lib(), st.get());
+        last.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .page(&lib, &s)
+    });
     // The texts of the articles on this page (for their lines).
     Effect::new(move |_| {
         if let Some(p) = page.get() {
@@ -172,7 +181,7 @@ pub fn SearchResults() -> impl IntoView {
                         flush(current_outlet, &mut group, &mut out);
                         current_outlet = outlet;
                     }
-                    group.push(view! { <ResultArticle article=a /> }.into_any());
+                    group.push(view! { <ResultArticle article=a page=page /> }.into_any());
                 }
                 flush(current_outlet, &mut group, &mut out);
                 out.collect_view().into_any()
@@ -184,7 +193,7 @@ pub fn SearchResults() -> impl IntoView {
 
 /// One article of the results: its title and its best lines.
 #[component]
-fn ResultArticle(article: u32) -> impl IntoView {
+fn ResultArticle(article: u32, page: Memo<Option<SearchPage>>) -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     let lib0 = store().lib_untracked();
@@ -197,7 +206,7 @@ fn ResultArticle(article: u32) -> impl IntoView {
         let lib = store().lib();
         let s = st.get();
         let l = s.lang;
-        let p = search_page(&lib, &s)?;
+        let p = page.get()?;
         let hits = p.hits(article)?.clone();
         let title = lib
             .meta(article)

@@ -6,7 +6,8 @@ use crate::analysis::results::{ArticleHits, SearchResults, Sort, order};
 use crate::bundle::Library;
 use crate::model::Lang;
 use crate::model::order;
-use crate::text::search::{Matched, parse_query};
+use crate::text::search::{Matched, Ranked, parse_query};
+use std::sync::Arc;
 
 /// Rows per page of the library.
 pub const LIBRARY_PAGE: usize = 50;
@@ -109,16 +110,43 @@ impl SearchPage {
 /// The state's search within its filter, one page of articles in the chosen order; `None` while
 /// postings chunks are missing ([`Library::search_needs`] names them).
 pub fn search_page(lib: &Library, state: &ViewState) -> Option<SearchPage> {
-    let query = parse_query(&state.q);
-    let ranked = lib.search(&query)?;
-    let results = lib.results_of(&ranked, &state.filter);
+    let ranked = lib.search(&parse_query(&state.q))?;
+    Some(page_of(lib, state, &ranked))
+}
+
+/// One page of `ranked` within the state's filter, in the chosen order.
+fn page_of(lib: &Library, state: &ViewState, ranked: &Ranked) -> SearchPage {
+    let results = lib.results_of(ranked, &state.filter);
     let best: Vec<u32> = results.articles.iter().map(|a| a.article).collect();
     let ordered = sorted(lib, state, best.clone(), &best);
-    Some(SearchPage {
-        matched: ranked.matched,
+    SearchPage {
+        matched: ranked.matched.clone(),
         page: paginate(&ordered, state.page(), RESULTS_PAGE),
         results,
-    })
+    }
+}
+
+/// The last complete search, kept so that a view redrawn for other reasons (article texts and
+/// titles arriving, another page, another order, another filter) does not search again. Once a
+/// search is complete its ranking depends only on the query and on the postings it read, which
+/// never change while the page is open; a library with other articles searches again.
+#[derive(Debug, Default)]
+pub struct LastSearch(Option<(String, usize, Arc<Ranked>)>);
+
+impl LastSearch {
+    /// What [`search_page`] gives, searching only when the query or the library's articles
+    /// changed.
+    pub fn page(&mut self, lib: &Library, state: &ViewState) -> Option<SearchPage> {
+        let ranked = match &self.0 {
+            Some((q, n, r)) if *q == state.q && *n == lib.len() => r.clone(),
+            _ => {
+                let r = Arc::new(lib.search(&parse_query(&state.q))?);
+                self.0 = Some((state.q.clone(), lib.len(), r.clone()));
+                r
+            }
+        };
+        Some(page_of(lib, state, &ranked))
+    }
 }
 
 #[cfg(test)]

@@ -166,3 +166,36 @@ fn search_marks_highlight_the_query_in_the_reader() {
     let marks = search_marks(k24, "السودا");
     assert!(marks.iter().any(|m| c.span_text(&m.span) == "السوداني"));
 }
+
+/// Protects the kept search: reusing the last ranking gives exactly the page a fresh search
+/// gives, for the same query with another filter, order or page, and a new query is searched
+/// anew (never the previous query's results).
+#[test]
+fn the_kept_search_gives_what_a_fresh_search_gives() {
+    use marsad_core::view::pages::{LastSearch, search_page};
+    use marsad_core::view::url::ViewState;
+    let lib = library();
+    let mut last = LastSearch::default();
+    let state = |q: &str, outlet: Option<&str>, sort: Option<&str>| {
+        let mut query = format!("q={q}");
+        if let Some(o) = outlet {
+            query.push_str(&format!("&outlet={o}"));
+        }
+        if let Some(s) = sort {
+            query.push_str(&format!("&sort={s}"));
+        }
+        marsad_core::view::url::decode(&query, &lib).state
+    };
+    let states: Vec<ViewState> = vec![
+        state("التحالف", None, None),
+        state("التحالف", Some("alain"), None),
+        state("التحالف", None, Some("outlet")),
+        state("اللجنة", None, None),
+        state("اللجنة", Some("shafaq"), Some("date")),
+        state("التحالف", None, None),
+    ];
+    for s in &states {
+        let kept = last.page(&lib, s).expect("every chunk is loaded");
+        assert_eq!(Some(kept), search_page(&lib, s), "{:?} {:?}", s.q, s.filter);
+    }
+}

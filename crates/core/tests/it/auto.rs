@@ -215,15 +215,18 @@ fn curated_items_win_over_automatic_ones() {
             let actor = c.knowledge.actors.iter().find(|x| x.id == m.actor).unwrap();
             assert!(!actor.variants.iter().any(|s| overlaps(s, &m.span)));
         }
-        assert!(
-            kept.voices.len() <= auto.voices.len() && kept.mentions.len() < auto.mentions.len()
-        );
-        // Everything curated in the article is covered: no voice that the curation has is left.
-        assert!(
-            kept.voices.len() < auto.voices.len() || auto.voices.is_empty(),
-            "{}",
-            a.id
-        );
+        assert!(kept.voices.len() <= auto.voices.len());
+        // The seeds are curated, so the curation takes some of what the rules found.
+        if super::SEED_IDS.contains(&a.id.as_str()) {
+            assert!(kept.mentions.len() < auto.mentions.len(), "{}", a.id);
+            // Everything curated in the article is covered: no voice that the curation has is
+            // left.
+            assert!(
+                kept.voices.len() < auto.voices.len() || auto.voices.is_empty(),
+                "{}",
+                a.id
+            );
+        }
     }
 }
 

@@ -223,7 +223,6 @@ fn every_date_expression_in_the_five_articles() {
         ),
     ];
     let corpus = corpus();
-    assert_eq!(corpus.articles.len(), expected.len());
     for (id, want) in expected {
         let a = corpus.article(id).unwrap();
         let found = extract_dates(&a.text, &a.published);

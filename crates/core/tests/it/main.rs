@@ -40,6 +40,19 @@ use marsad_core::bundle::Library;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+#[path = "../../../ingest/tests/shared/seed_ids.rs"]
+mod seed_ids;
+pub use seed_ids::SEED_IDS;
+
+/// Keeps the five seeds of a list of ids, in its order: a test's exact expectation about the seeds
+/// then holds whatever else `seeds/` has.
+pub fn seeds_of<S: AsRef<str>>(ids: impl IntoIterator<Item = S>) -> Vec<String> {
+    ids.into_iter()
+        .map(|s| s.as_ref().to_string())
+        .filter(|s| SEED_IDS.contains(&s.as_str()))
+        .collect()
+}
+
 /// The project's real seeds directory.
 pub fn seeds_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")

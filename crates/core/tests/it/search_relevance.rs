@@ -178,15 +178,19 @@ fn results_rank_and_group_by_article_and_outlet() {
     assert!(r.hits.windows(2).all(|w| w[0].score >= w[1].score));
     let by_article = group_by_article(&r.hits);
     assert_eq!(by_article.iter().map(|g| g.1.len()).sum::<usize>(), r.total);
-    assert_eq!(by_article.len(), 5, "every article mentions the coalition");
+    for id in super::SEED_IDS {
+        assert!(
+            by_article.iter().any(|g| corpus.articles[g.0].id == id),
+            "every seed article mentions the coalition: {id}"
+        );
+    }
     let by_outlet = group_by_outlet(&corpus, &r.hits);
     assert_eq!(by_outlet.iter().map(|g| g.1.len()).sum::<usize>(), r.total);
     let mut outlets: Vec<&str> = by_outlet.iter().map(|g| g.0).collect();
     outlets.sort();
-    assert_eq!(
-        outlets,
-        ["alain", "infoplus", "kurdistan24", "shafaq", "unattributed"]
-    );
+    for o in ["alain", "infoplus", "kurdistan24", "shafaq", "unattributed"] {
+        assert!(outlets.contains(&o), "{o}");
+    }
     // `limit` keeps the total.
     let top = index.search(&corpus, "التحالف", 3);
     assert_eq!((top.total, top.hits.len()), (r.total, 3));

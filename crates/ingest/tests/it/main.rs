@@ -17,6 +17,10 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 /// The project's real seeds directory.
+#[path = "../shared/seed_ids.rs"]
+mod seed_ids;
+pub use seed_ids::SEED_IDS;
+
 pub fn seeds_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
 }

@@ -14,6 +14,9 @@ use marsad_core::view::pages::{LastSearch, SearchPage};
 use marsad_core::view::url::{MAX_QUERY_CHARS, Sort, View, ViewState};
 use std::sync::{Arc, Mutex};
 
+/// How long typing must pause before the texts of a page of results are fetched.
+const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// Keyword-in-context lines shown per article (the rest are counted).
 const LINES_PER_ARTICLE: usize = 3;
 
@@ -65,11 +68,26 @@ pub fn SearchResults() -> impl IntoView {
             .unwrap_or_else(|e| e.into_inner())
             .page(&lib, &s)
     });
-    // The texts of the articles on this page (for their lines).
+    // The texts and titles of the articles on this page (for their lines). While the query is
+    // being typed they wait for a pause, so that the pages of half-typed words are not fetched.
+    let typed = StoredValue::new(st.get_untracked().q);
+    let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
     Effect::new(move |_| {
-        if let Some(p) = page.get() {
-            store().request(store().lib_untracked().text_needs(&p.page.items));
-            store().request(store().lib_untracked().meta_needs(&p.page.items));
+        let Some(p) = page.get() else { return };
+        if let Some(h) = timer.get_value() {
+            h.clear();
+        }
+        let fetch = move || {
+            let lib = store().lib_untracked();
+            store().request(lib.text_needs(&p.page.items));
+            store().request(lib.meta_needs(&p.page.items));
+        };
+        let q = st.get_untracked().q;
+        if typed.get_value() == q {
+            fetch();
+        } else {
+            typed.set_value(q);
+            timer.set_value(set_timeout_with_handle(fetch, TYPING_PAUSE).ok());
         }
     });
     // Copy, so that the closures below can be rebuilt as often as needed.

@@ -352,6 +352,7 @@ fn EventCompare() -> impl IntoView {
                 lib.summary().events.iter().find(|e| e.id == event_id.get()).cloned().map(|e| view! {
                     <header class="compare-head">
                         <h1 class="results-title">{if l == Lang::Ar { e.title_ar.clone() } else { e.title_en.clone() }}</h1>
+                        <crate::export::ExportMenu />
                         <p class="row-meta"><time>{format_spec(&e.date, l)}</time>{e.note_en.clone().map(|n| view! { " · " <span lang="en" dir="ltr">{note(&n)}</span> })}</p>
                         {(more > 0).then(|| view! {
                             <p class="hint">{format!("{} {more}", tr(l, "مقالات أخرى تغطي الحدث؛ اختر وسائل من مرشّح الوسيلة لعرضها:", "more articles cover this event; choose outlets in the outlet filter to see them:"))}</p>
@@ -664,6 +665,7 @@ fn LensView() -> impl IntoView {
                 view! {
                     <section class="lens" data-testid="naming-matrix">
                         <h1 class="results-title">{tr(l, "ماذا تسمّي كل وسيلة الأشياء", "What each outlet calls things")}</h1>
+                        <crate::export::ExportMenu />
                         <div class="compare-scroll"><table class="matrix"><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody></table></div>
                     </section>
                 }
@@ -706,6 +708,7 @@ fn LensView() -> impl IntoView {
                 view! {
                     <section class="lens" data-testid="voices-lens">
                         <h1 class="results-title">{tr(l, "من يُقتبس في كل وسيلة", "Who is quoted in each outlet")}</h1>
+                        <crate::export::ExportMenu />
                         <div class="compare-scroll"><table class="matrix"><thead><tr><th></th>{head}</tr></thead>
                             <tbody>{rows}
                                 <tr class="total"><th scope="row">{tr(l, "حصة الكلمات المقتبسة", "Share of words in quoted or attributed speech")}</th>{share}</tr>
@@ -777,6 +780,7 @@ fn LensView() -> impl IntoView {
                 view! {
                     <section class="lens" data-testid="claims-table">
                         <h1 class="results-title">{tr(l, "من يذكر ماذا", "Who states what")}</h1>
+                        <crate::export::ExportMenu />
                         <div class="compare-scroll"><table class="matrix"><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody></table></div>
                     </section>
                 }

@@ -6,8 +6,10 @@
 //! - `library`, `reader`, `timeline`, `compare`: the views; `search`: live search in the library.
 
 pub mod app;
+mod cite;
 mod compare;
 pub mod data;
+mod export;
 mod library;
 mod reader;
 mod search;

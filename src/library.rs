@@ -52,6 +52,7 @@ pub fn Library() -> impl IntoView {
             <section class="results" aria-labelledby="results-title">
                 <h1 id="results-title" class="results-title">{move || t(lang.get(), Msg::Articles)}</h1>
                 <SortControl />
+                <crate::export::ExportMenu />
                 <Show when=move || searching.get()>
                     <SearchResults />
                 </Show>

@@ -260,6 +260,10 @@ fn ArticleView(
                             </dd>
                         })}
                     </dl>
+                    <div class="reader-tools">
+                        <crate::cite::Cite article=article />
+                        <crate::export::ExportMenu />
+                    </div>
                 </header>
                 <fieldset class="layer-toggles" data-testid="layers">
                     <legend>{move || t(lang.get(), Msg::Layers)}</legend>

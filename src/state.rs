@@ -177,3 +177,13 @@ fn href_on(path: &str, state: &ViewState) -> String {
         format!("{path}?{q}")
     }
 }
+
+/// The page's own address without its query or fragment (`https://host/path/`, or the
+/// standalone file's `file://` path): the base of permalinks written into exports and citations.
+pub fn page_base() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}

@@ -27,9 +27,12 @@ const views = {
   'lens-voices': '?view=compare&lens=voices',
   'lens-claims': '?view=compare&lens=claims',
   'compare-choose': '?view=compare',
+  'cite-unattributed': '?view=read&article=unattributed-biden-sudani',
 };
 // Views where a highlight is focused first, to show the explanation panel.
 const focus = { 'reader-layers': 'mark.ann-techniques', 'reader-reuse': 'mark.ann-reuse' };
+// Views where a control is opened first (the citation disclosure).
+const open = { 'cite-unattributed': '[data-testid=cite-toggle]' };
 const server = await serveDist();
 const browser = await launch();
 const only = process.argv[3];
@@ -41,6 +44,10 @@ for (const [name, query] of Object.entries(views)) {
       const url = server.url + query + (lang === 'en' ? `${sep}lang=en` : '');
       const { context, page } = await openFresh(browser, url, { viewport: { width, height: 900 } });
       if (focus[name]) await page.locator(focus[name]).first().focus();
+      if (open[name]) {
+        await page.click(open[name]);
+        await page.locator('[data-testid=export-csv]').first().focus();
+      }
       const file = path.join(out, `${name}-${lang}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);

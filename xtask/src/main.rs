@@ -14,11 +14,14 @@
 //!   synth N DIR   a generated seeds directory of N articles (release build of synth)
 //!   bench-scale [--sizes 5,1000,10000] [--runs K]  build each corpus and measure it against
 //!                 Pagefind in headless Chromium (see bench.rs); not part of `test`
+//!   export-roundtrip  each export of the seeds as CSV through LibreOffice Calc (headless) and
+//!                 back, Arabic cells compared; installs LibreOffice when missing; not part of `test`
 //!   tools         only install what is missing
 //!
 //! No dependencies: this must build on a fresh machine before anything else is installed.
 
 mod bench;
+mod roundtrip;
 mod standalone;
 mod tools;
 
@@ -56,6 +59,7 @@ fn main() -> ExitCode {
         "import" => import(rest),
         "synth" => synth(rest),
         "bench-scale" => bench::scale(rest),
+        "export-roundtrip" => roundtrip::export_roundtrip(),
         "tools" => tools::ensure_build_tools()
             .and_then(|_| tools::ensure_browser_tools())
             .map(|_| ()),

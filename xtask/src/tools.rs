@@ -180,11 +180,11 @@ pub fn ensure_build_tools() -> Result<Tools> {
     Ok(Tools { path })
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     output_of(Path::new("id"), &["-u"]).is_some_and(|s| s.trim() == "0")
 }
 
-fn find_any(names: &[&str]) -> Option<PathBuf> {
+pub fn find_any(names: &[&str]) -> Option<PathBuf> {
     let path = std::env::var_os("PATH").unwrap_or_default();
     names.iter().find_map(|n| which_in(n, &path))
 }

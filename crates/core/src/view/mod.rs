@@ -8,7 +8,9 @@
 //! - [`i18n`]: interface strings in Arabic and English, notices, quotation splitting.
 //! - [`timeline`]: where the timeline's links lead, and the names of its marks.
 
+pub mod cite;
 pub mod compare;
+pub mod export;
 pub mod i18n;
 pub mod pages;
 pub mod state;

@@ -13,6 +13,7 @@
 //! - `reuse`: planted copies and stock phrases; the statement k24 and Al-Ain both reproduce.
 //! - `robustness`: property tests over arbitrary Unicode for every text function.
 //! - `dates`: every date expression in the five articles, and the phrasings around them.
+//! - `export`: every export by seed ids and content, CSV and JSON round trips, citations.
 //! - `compare`: event columns, naming/voices/claims lenses, two articles aligned with a word diff.
 //! - `timeline`: the zoomed scale and its inverse, ticks and badges that never overlap, leaders
 //!   that never cross, lanes and density strips at 10,000 articles, filters, links and names.
@@ -22,6 +23,7 @@
 mod auto;
 mod compare;
 mod dates;
+mod export;
 mod filters;
 mod hostile_links;
 mod i18n;

@@ -25,7 +25,10 @@ const TYPES = {
 };
 
 /** Serves `dist` under SUB_PATH on 127.0.0.1 and a free port. Resolves to { origin, url, close }. */
-export function serveDist(dist = process.env.MARSAD_DIST || path.resolve('dist')) {
+export function serveDist(given = process.env.MARSAD_DIST || 'dist') {
+  // Normalised, so that a path such as $PWD/../../dist passes the check below that every file
+  // served lies inside it.
+  const dist = path.resolve(given);
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
     throw new Error(`${dist}/index.html is missing: build first (cargo xtask build)`);
   }

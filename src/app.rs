@@ -61,6 +61,24 @@ fn Shell() -> impl IntoView {
         });
     });
 
+    // The link of the state on screen, absolute: the page's address up to its query, then the
+    // state's own query (the address bar may not have been rewritten yet).
+    let permalink = {
+        let us = us.clone();
+        move || {
+            let here = window().location().href().unwrap_or_default();
+            let base = here
+                .split(['?', '#'])
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            let href = us.href(&st.get());
+            match href.find('?') {
+                Some(i) => format!("{base}{}", &href[i..]),
+                None => base,
+            }
+        }
+    };
     view! {
         <Header />
         <Notices />
@@ -74,6 +92,8 @@ fn Shell() -> impl IntoView {
         </main>
         <footer class="site-footer">
             {move || format!("{}: {}", t(lang.get(), Msg::CorpusVersion), store().lib().summary().version)}
+            // On paper, the page's permalink (the view's whole state is in it).
+            <span class="print-only print-link">{permalink}</span>
         </footer>
     }
 }
@@ -124,7 +144,7 @@ fn Header() -> impl IntoView {
                 <span class="brand-name">{msg(lang, Msg::AppName)}</span>
                 <span class="tagline">{msg(lang, Msg::Tagline)}</span>
             </a>
-            <nav class="view-tabs" aria-label=msg(lang, Msg::Library)>
+            <nav class="view-tabs" aria-label=move || crate::widgets::tr(lang.get(), "الواجهات", "Views")>
                 {[(View::Library, Msg::Library), (View::Timeline, Msg::Timeline), (View::Compare, Msg::Compare)]
                     .into_iter()
                     .map(|(v, m)| {
@@ -142,7 +162,7 @@ fn Header() -> impl IntoView {
                     })
                     .collect_view()}
             </nav>
-            <nav class="header-actions">
+            <div class="header-actions">
                 <a
                     class="lang-switch"
                     href=other_lang
@@ -171,7 +191,7 @@ fn Header() -> impl IntoView {
                         }
                     />
                 </Show>
-            </nav>
+            </div>
         </header>
     }
 }

@@ -183,7 +183,7 @@ fn LensBar() -> impl IntoView {
         (Some(Lens::Claims), "جدول الادعاءات", "Claims table"),
     ];
     view! {
-        <nav class="lens-bar" data-testid="lens-bar">
+        <nav class="lens-bar" data-testid="lens-bar" aria-label=move || tr(lang.get(), "طرق المقارنة", "Ways to compare")>
             {items
                 .into_iter()
                 .map(|(lens, ar, en)| {
@@ -360,7 +360,7 @@ fn EventCompare() -> impl IntoView {
                     </header>
                 })
             }}
-            <div class="compare-scroll">
+            <div class="compare-scroll" tabindex="0" role="region" aria-label=move || tr(lang.get(), "جدول يمرَّر أفقيًا", "Table, scrolls sideways")>
                 {move || {
                     let l = lang.get();
                     let s = st.get();
@@ -376,6 +376,15 @@ fn EventCompare() -> impl IntoView {
                         return view! { <p class="no-results">{tr(l, "لا مقالات تغطي هذا الحدث ضمن المرشّحات الحالية.", "No article covers this event within the current filters.")}</p> }.into_any();
                     }
                     let n = ordered.len();
+                    let title = store()
+                        .lib_untracked()
+                        .summary()
+                        .events
+                        .iter()
+                        .find(|e| e.id == event_id.get_untracked())
+                        .map(|e| if l == Lang::Ar { e.title_ar.clone() } else { e.title_en.clone() })
+                        .unwrap_or_default();
+                    let grid_name = format!("{}{title}", tr(l, "مقارنة التغطية: ", "Coverage compared: "));
                     let head = ordered
                         .iter()
                         .map(|c| {
@@ -404,15 +413,21 @@ fn EventCompare() -> impl IntoView {
                         .map(|r| {
                             let cells = ordered.iter().map(|c| view! { <CellView cell=c.cell(r).clone() row=r base=s.clone() lang=l /> }).collect_view();
                             view! {
-                                <div class="facet-label" role="rowheader" data-row=r.name()>{row_name(l, r)}</div>
-                                {cells}
+                                <div class="grid-row" role="row">
+                                    <div class="facet-label" role="rowheader" data-row=r.name()>{row_name(l, r)}</div>
+                                    {cells}
+                                </div>
                             }
                         })
                         .collect_view();
                     view! {
-                        <div class="compare-grid" role="table" style=format!("--cols: {n}")>
-                            <div class="facet-label corner"></div>
-                            {head}
+                        // Rows are `display: contents`: the grid lays out their cells while
+                        // screen readers and axe see a table made of rows.
+                        <div class="compare-grid" role="table" aria-label=grid_name style=("--cols", n.to_string())>
+                            <div class="grid-row" role="row">
+                                <div class="facet-label corner" role="cell"></div>
+                                {head}
+                            </div>
                             {rows}
                         </div>
                     }
@@ -563,6 +578,7 @@ fn TwoArticles() -> impl IntoView {
         };
         view! {
             <section class="two-articles" data-testid="two-articles">
+                <h1 class="results-title">{tr(l, "مقالان جنبًا إلى جنب", "Two articles side by side")}</h1>
                 <div class="pair-row pair-head">
                     <div><strong>{title(a)}</strong><bdi class="col-title" lang="ar" dir="rtl">{a.display_title_ar().to_string()}</bdi>
                         <p class="share" data-testid="share-a">{format!("{:.0}% {}", al.share_a * 100.0, tr(l, "من نصه مشترك مع الآخر", "of its words are shared with the other"))}</p></div>
@@ -666,7 +682,7 @@ fn LensView() -> impl IntoView {
                     <section class="lens" data-testid="naming-matrix">
                         <h1 class="results-title">{tr(l, "ماذا تسمّي كل وسيلة الأشياء", "What each outlet calls things")}</h1>
                         <crate::export::ExportMenu />
-                        <div class="compare-scroll"><table class="matrix"><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody></table></div>
+                        <div class="compare-scroll" tabindex="0" role="region" aria-label=tr(l, "جدول يمرَّر أفقيًا", "Table, scrolls sideways")><table class="matrix" aria-label=tr(l, "ماذا تسمّي كل وسيلة الأشياء", "What each outlet calls things")><thead><tr><td class="corner"></td>{head}</tr></thead><tbody>{rows}</tbody></table></div>
                     </section>
                 }
                 .into_any()
@@ -709,7 +725,7 @@ fn LensView() -> impl IntoView {
                     <section class="lens" data-testid="voices-lens">
                         <h1 class="results-title">{tr(l, "من يُقتبس في كل وسيلة", "Who is quoted in each outlet")}</h1>
                         <crate::export::ExportMenu />
-                        <div class="compare-scroll"><table class="matrix"><thead><tr><th></th>{head}</tr></thead>
+                        <div class="compare-scroll" tabindex="0" role="region" aria-label=tr(l, "جدول يمرَّر أفقيًا", "Table, scrolls sideways")><table class="matrix" aria-label=tr(l, "من يُقتبس في كل وسيلة", "Who is quoted in each outlet")><thead><tr><td class="corner"></td>{head}</tr></thead>
                             <tbody>{rows}
                                 <tr class="total"><th scope="row">{tr(l, "حصة الكلمات المقتبسة", "Share of words in quoted or attributed speech")}</th>{share}</tr>
                                 <tr><th scope="row">{tr(l, "أصوات لا تُسمع إلا هنا", "Voices heard only here")}</th>{only}</tr>
@@ -781,7 +797,7 @@ fn LensView() -> impl IntoView {
                     <section class="lens" data-testid="claims-table">
                         <h1 class="results-title">{tr(l, "من يذكر ماذا", "Who states what")}</h1>
                         <crate::export::ExportMenu />
-                        <div class="compare-scroll"><table class="matrix"><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody></table></div>
+                        <div class="compare-scroll" tabindex="0" role="region" aria-label=tr(l, "جدول يمرَّر أفقيًا", "Table, scrolls sideways")><table class="matrix" aria-label=tr(l, "من يذكر ماذا", "Who states what")><thead><tr><td class="corner"></td>{head}</tr></thead><tbody>{rows}</tbody></table></div>
                     </section>
                 }
                 .into_any()

@@ -442,7 +442,7 @@ pub fn TimelineView() -> impl IntoView {
                 node_ref=svg_ref
                 class="timeline"
                 viewBox=format!("0 0 {w:.0} {h:.0}")
-                style=format!("min-width: {w:.0}px")
+                style=("min-width", format!("{w:.0}px"))
                 role="group"
                 aria-label=t(l, Msg::Timeline)
                 data-testid="timeline"

@@ -76,7 +76,7 @@ test('the article of the README example is in the library, search, timeline and 
   // Naming matrix: a column for the new outlet, with the wording the rules found.
   await page.goto(`${env.server.url}?view=compare&lens=naming&lang=en`);
   await page.waitForSelector('[data-testid=naming-matrix] th');
-  const headers = await page.$$eval('[data-testid=naming-matrix] thead th', (ths) => ths.map((t) => t.textContent));
+  const headers = await page.$$eval('[data-testid=naming-matrix] thead tr > *', (ths) => ths.map((t) => t.textContent));
   const col = headers.indexOf('Example News');
   assert.ok(col > 0, `a column for the new outlet: ${headers}`);
   const coalition = await page.$$eval(

@@ -1,11 +1,16 @@
 // Shared by the end-to-end tests and the screenshot script: a static HTTP server for dist/
 // (mounted under a sub-path, to prove the app works at any sub-path of any static host), and
 // headless Chromium with every request the page makes recorded.
+//
+// Every page opened here reports each `securitypolicyviolation` event (the page's
+// Content-Security-Policy refusing something) into its `errors`, which the tests assert empty,
+// and into a list that `serveAndLaunch` (or `failOnPolicyViolations`) checks after each test, so
+// that a violation fails the test that caused it even where `errors` is not asserted.
 
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { before, after } from 'node:test';
+import { before, after, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const SUB_PATH = '/some/sub/path/';
@@ -27,7 +32,10 @@ const TYPES = {
 };
 
 /** Serves `dist` under SUB_PATH on 127.0.0.1 and a free port. Resolves to { origin, url, close }. */
-export function serveDist(dist = process.env.MARSAD_DIST || path.resolve('dist')) {
+export function serveDist(given = process.env.MARSAD_DIST || 'dist') {
+  // Normalised, so that a path such as $PWD/../../dist passes the check below that every file
+  // served lies inside it.
+  const dist = path.resolve(given);
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
     throw new Error(`${dist}/index.html is missing: build first (cargo xtask build)`);
   }
@@ -74,20 +82,65 @@ export function launch() {
   });
 }
 
+/** The prefix of the console line by which a page reports a policy violation. */
+export const VIOLATION = 'securitypolicyviolation:';
+
+/** Policy violations seen since the last check, over every page this file opened. */
+const violations = [];
+
+/** Returns the violations seen since the last call (or check) and forgets them. */
+export function takeViolations() {
+  return violations.splice(0);
+}
+
+/** After each test of the file: fails it when any page reported a policy violation. */
+export function failOnPolicyViolations() {
+  afterEach(() => {
+    const seen = takeViolations();
+    if (seen.length) throw new Error(`Content-Security-Policy violations:\n${seen.join('\n')}`);
+  });
+}
+
+/**
+ * Registered before any page script runs (through the DevTools protocol, which the page's policy
+ * does not govern): reports each violation of the page's policy on the console.
+ */
+function reportViolations() {
+  addEventListener(
+    'securitypolicyviolation',
+    (e) => console.error(`securitypolicyviolation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample || ''}`),
+    true,
+  );
+}
+
+/** Records a page's errors, console errors and policy violations into `errors`. */
+export function watch(page, errors) {
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    errors.push(m.text());
+    if (m.text().startsWith(VIOLATION)) violations.push(`${page.url().slice(0, 200)}: ${m.text()}`);
+  });
+}
+
+/** A fresh browser context whose pages report policy violations (see `watch`). */
+export async function newContext(browser, options = {}) {
+  const context = await browser.newContext(options);
+  await context.addInitScript(reportViolations);
+  return context;
+}
+
 /**
  * Opens `url` in a fresh browser context (a fresh session: no cookies, storage or history) and
  * waits until the app has rendered. Every request and every page error is recorded.
  */
 export async function openFresh(browser, url, options = {}) {
-  const context = await browser.newContext({ viewport: options.viewport || { width: 1280, height: 900 } });
+  const context = await newContext(browser, { viewport: options.viewport || { width: 1280, height: 900 } });
   const page = await context.newPage();
   const requests = [];
   const errors = [];
   page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  watch(page, errors);
   await page.goto(url);
   await page.waitForSelector('main#main > *');
   await page.evaluate(() => document.fonts.ready);
@@ -100,6 +153,7 @@ export async function openFresh(browser, url, options = {}) {
  */
 export function serveAndLaunch() {
   const env = { server: null, browser: null };
+  failOnPolicyViolations();
   before(async () => {
     env.server = await serveDist();
     env.browser = await launch();

@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, openFresh } from './harness.mjs';
+import { launch, openFresh, failOnPolicyViolations } from './harness.mjs';
 
 const file = process.env.MARSAD_STANDALONE || path.resolve('standalone/marsad.html');
 let browser;
+failOnPolicyViolations();
 
 before(async () => {
   assert.ok(fs.existsSync(file), `${file} is missing: run cargo xtask standalone`);
@@ -39,4 +40,19 @@ test('the standalone file works from file:// with state in the query string', as
   assert.deepEqual(elsewhere, [], 'the standalone file makes no network request');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+// Protects the standalone file's own policy: no network, its inline script and stylesheet
+// allowed only by hash (the harness fails the test above on any violation of it).
+test('the standalone file carries its own strict policy', () => {
+  const html = fs.readFileSync(file, 'utf8');
+  const m = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
+  assert.ok(m, 'the file has a policy');
+  assert.equal(html.match(/Content-Security-Policy/g).length, 1, 'exactly one policy');
+  assert.match(m[1], /default-src 'none'/);
+  assert.match(m[1], /script-src 'wasm-unsafe-eval' 'sha256-[^']+'/);
+  assert.match(m[1], /style-src 'sha256-[^']+'/);
+  assert.match(m[1], /object-src 'none'/);
+  assert.doesNotMatch(m[1], /unsafe-inline|'unsafe-eval'/);
+  assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'the policy comes first');
 });

@@ -6,6 +6,8 @@
 //!   size          release build, then print the gzipped size of dist/
 //!   screenshots   release build, then screenshots of each view into target/screenshots/
 //!   standalone    release build, then one self-contained HTML file that opens from disk
+//!   print         release build, then A4 print previews (PDF, and PNG pages with pdftoppm) of
+//!                 the reader and the compare views into target/print/
 //!   measure-typing  release build, then time from keystroke to results in headless Chromium
 //!   corpus-report per article and knowledge layer: curated, found automatically, or not yet curated
 //!   eval          the automatic layers measured against the curation (precision and recall)
@@ -21,6 +23,7 @@
 //! No dependencies: this must build on a fresh machine before anything else is installed.
 
 mod bench;
+mod csp;
 mod roundtrip;
 mod standalone;
 mod tools;
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
             .and_then(|t| build_release(&t))
             .and_then(|_| size()),
         "screenshots" => screenshots(),
+        "print" => print_previews(),
         "standalone" => tools::ensure_build_tools()
             .and_then(|t| build_release(&t))
             .and_then(|_| standalone::bundle()),
@@ -306,13 +310,15 @@ fn build_release(tools: &tools::Tools) -> Result {
     announce_data()
 }
 
-/// Names the bundle in `dist/index.html` (so the page need not ask `data/current`) and lets
-/// the browser fetch its summary while the code loads.
+/// Names the bundle in `dist/index.html` (so the page need not ask `data/current`), lets the
+/// browser fetch its summary while the code loads, and puts the page's Content-Security-Policy
+/// first in its head (with the hash of Trunk's inline start-up script: see [`csp`]).
 fn announce_data() -> Result {
     let version = data_version(&root().join("target/data"))?;
     let index = root().join("dist/index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    std::fs::write(&index, announce(&html, &version)).map_err(|e| e.to_string())
+    let html = csp::secure_page(&announce(&html, &version))?;
+    std::fs::write(&index, html).map_err(|e| e.to_string())
 }
 
 /// The version a data directory's `current` file names.
@@ -474,6 +480,21 @@ fn measure_typing() -> Result {
         .arg("tests/e2e/measure-typing.mjs")
         .env("CHROMIUM", &browser.chromium)
         .env("MARSAD_DIST", root().join("dist")))
+}
+
+/// A4 print previews of the reader and the compare views, in both interface languages.
+fn print_previews() -> Result {
+    let tools = tools::ensure_build_tools()?;
+    let browser = tools::ensure_browser_tools()?;
+    build_release(&tools)?;
+    let out = root().join("target/print");
+    run(Command::new("node")
+        .arg("tests/e2e/print.mjs")
+        .arg(&out)
+        .env("CHROMIUM", &browser.chromium)
+        .env("MARSAD_DIST", root().join("dist")))?;
+    println!("Print previews in {}", out.display());
+    Ok(())
 }
 
 fn screenshots() -> Result {

@@ -5,9 +5,10 @@
 //! stylesheet (with fonts as data URLs), the wasm-bindgen glue as an inline module, and the wasm
 //! binary as base64, instantiated with the glue's `initSync`; the data bundle as base64 in a
 //! non-executable `<script type="application/octet-stream" id="marsad-bundle">`, which the app
-//! reads instead of fetching.
+//! reads instead of fetching. The file carries its own Content-Security-Policy: no network,
+//! its inline script and stylesheet allowed by hash (see [`csp::standalone_policy`]).
 
-use crate::{Result, root};
+use crate::{Result, csp, root};
 use std::path::Path;
 
 pub fn bundle() -> Result {
@@ -29,7 +30,10 @@ pub fn bundle() -> Result {
         return Err("the JS glue contains </script and cannot be inlined".into());
     }
     let wasm = std::fs::read(dist.join(&wasm_name)).map_err(|e| e.to_string())?;
+    // The screen stylesheet, then the print one.
     let mut css = read(&dist.join(&css_name))?;
+    css.push('\n');
+    css.push_str(&read(&dist.join(find("print-", ".css")?))?);
     for font in [
         "NotoNaskhArabic-Regular.woff2",
         "NotoNaskhArabic-Bold.woff2",
@@ -50,6 +54,7 @@ pub fn bundle() -> Result {
     for line in html[..head_end].lines() {
         let l = line.trim_start();
         let external = l.starts_with("<meta name=\"marsad-data\"")
+            || l.starts_with("<meta http-equiv=\"Content-Security-Policy\"")
             || l.starts_with("<link rel=\"stylesheet\"")
             || l.starts_with("<link rel=\"modulepreload\"")
             || l.starts_with("<link rel=\"preload\"")
@@ -74,10 +79,17 @@ pub fn bundle() -> Result {
         .find("<body>")
         .map(|i| head_end + i + "<body>".len())
         .ok_or("index.html has no <body>")?;
-    let out = format!(
-        "{head}    <link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\" />\n    <style>\n{css}\n    </style>\n    <script type=\"module\">\n{js}\nconst wasmBytes = Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0));\ninitSync({{ module: wasmBytes }});\n    </script>\n{between}\n    <script type=\"application/octet-stream\" id=\"marsad-bundle\">{data}</script>{rest}",
-        icon = base64(&favicon),
+    // The inline script and stylesheet, named by hash in the file's own policy.
+    let css = format!("\n{css}\n    ");
+    let script = format!(
+        "\n{js}\nconst wasmBytes = Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0));\ninitSync({{ module: wasmBytes }});\n    ",
         wasm = base64(&wasm),
+    );
+    let policy = csp::standalone_policy(&[csp::hash_source(&script)], &[csp::hash_source(&css)]);
+    let head = csp::insert_first_in_head(&head, &csp::meta(&policy))?;
+    let out = format!(
+        "{head}    <link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\" />\n    <style>{css}</style>\n    <script type=\"module\">{script}</script>\n{between}\n    <script type=\"application/octet-stream\" id=\"marsad-bundle\">{data}</script>{rest}",
+        icon = base64(&favicon),
         between = &html[head_end..body_at],
         data = base64(&data),
         rest = &html[body_at..],

@@ -242,11 +242,15 @@ pub fn ensure_browser_tools() -> Result<Browser> {
             version.trim()
         ));
     }
+    // playwright-core drives Chromium; axe-core checks accessibility.
     let e2e = root().join("tests/e2e");
-    if !e2e
-        .join("node_modules/playwright-core/package.json")
-        .is_file()
-    {
+    let installed = ["playwright-core", "axe-core"].iter().all(|p| {
+        e2e.join("node_modules")
+            .join(p)
+            .join("package.json")
+            .is_file()
+    });
+    if !installed {
         eprintln!("\nInstalling the end-to-end test dependencies (npm ci)…");
         run(Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])

@@ -218,6 +218,20 @@ async fn read_files(files: Vec<web_sys::File>, lang: Lang) -> Draft {
     draft
 }
 
+/// What a precision is called in the interface language.
+fn precision_name(p: marsad_core::model::Precision, l: Lang) -> String {
+    use marsad_core::model::Precision::*;
+    let (ar, en) = match p {
+        Day => ("يوم", "a day"),
+        DayRange => ("أيام", "days"),
+        PartOfMonth => ("جزء من شهر", "part of a month"),
+        Month => ("شهر", "a month"),
+        PartOfYear => ("جزء من سنة", "part of a year"),
+        Year => ("سنة", "a year"),
+    };
+    tr(l, ar, en)
+}
+
 /// A record's title as the library shows it.
 fn title_of(r: &Record) -> String {
     r.title.clone().unwrap_or_else(|| {
@@ -487,7 +501,7 @@ fn Forms(draft: RwSignal<Draft>) -> impl IntoView {
                         return tr(l, "اكتب التاريخ (يوم أو شهر أو سنة)", "write the date (a day, a month or a year)");
                     }
                     match dates::parse(&raw) {
-                        Ok(s) => format!("{} {} ({})", tr(l, "يُقرأ:", "read as:"), format_spec(&s, l), s.precision.name()),
+                        Ok(s) => format!("{} {} ({})", tr(l, "يُقرأ:", "read as:"), format_spec(&s, l), precision_name(s.precision, l)),
                         Err(e) => e,
                     }
                 };

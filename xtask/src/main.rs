@@ -7,6 +7,8 @@
 //!   screenshots   release build, then screenshots of each view into target/screenshots/
 //!   standalone    release build, then one self-contained HTML file that opens from disk
 //!   measure-typing  release build, then time from keystroke to results in headless Chromium
+//!   bench-import [N]  release build, then import N (1000) generated articles in the page: time,
+//!                 and keystroke latency during the import
 //!   corpus-report per article and knowledge layer: curated, found automatically, or not yet curated
 //!   eval          the automatic layers measured against the curation (precision and recall)
 //!   import FILE [--seeds DIR]  add the articles of a CSV or JSON Lines file (or a folder of
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
             .and_then(|t| build_release(&t))
             .and_then(|_| standalone::bundle()),
         "measure-typing" => measure_typing(),
+        "bench-import" => bench_import(rest),
         "eval" => run(Command::new("cargo").args([
             "run",
             "--quiet",
@@ -468,6 +471,17 @@ fn measure_typing() -> Result {
     build_release(&tools)?;
     run(Command::new("node")
         .arg("tests/e2e/measure-typing.mjs")
+        .env("CHROMIUM", &browser.chromium)
+        .env("MARSAD_DIST", root().join("dist")))
+}
+
+fn bench_import(rest: &[String]) -> Result {
+    let tools = tools::ensure_build_tools()?;
+    let browser = tools::ensure_browser_tools()?;
+    build_release(&tools)?;
+    run(Command::new("node")
+        .arg("tests/e2e/bench-import.mjs")
+        .args(rest)
         .env("CHROMIUM", &browser.chromium)
         .env("MARSAD_DIST", root().join("dist")))
 }

@@ -47,11 +47,12 @@ struct Draft {
 #[derive(Clone, Debug)]
 struct RowKeep(Record, Place);
 
-/// Articles stored on this device, as read at start (or after a change).
-static RECORDS: std::sync::OnceLock<RwSignal<Vec<Record>>> = std::sync::OnceLock::new();
+/// Articles stored on this device, as read at start (or after a change). Reference-counted, not
+/// owned by a component: it outlives the views that show it.
+static RECORDS: std::sync::OnceLock<ArcRwSignal<Vec<Record>>> = std::sync::OnceLock::new();
 
-fn records() -> RwSignal<Vec<Record>> {
-    *RECORDS.get_or_init(|| RwSignal::new(Vec::new()))
+fn records() -> ArcRwSignal<Vec<Record>> {
+    RECORDS.get_or_init(|| ArcRwSignal::new(Vec::new())).clone()
 }
 
 /// Lets the browser draw and handle input before the next slice of work.
@@ -255,7 +256,7 @@ pub fn AddArticles() -> impl IntoView {
     let progress: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
     let summary: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let busy = RwSignal::new(false);
-    let recs = records();
+    let recs = RwSignal::from(records());
 
     // The files are taken out of the list at once: clearing the input empties it.
     let take_files = move |list: Option<web_sys::FileList>| {

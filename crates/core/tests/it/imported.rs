@@ -230,3 +230,49 @@ fn files_with_missing_columns_are_refused() {
     let e = rows::read("a.jsonl", r#"{"text":"نص"}"#.as_bytes()).unwrap_err();
     assert!(e.contains("no date column"), "{e}");
 }
+
+/// Protects the merged library: analysed with no imported article, the page's own computation
+/// of the facets gives every value the build step shipped with the same articles (curated and
+/// found automatically), and the same definitions and timeline, so adding imported articles
+/// changes only what they bring. (The wordings under a referent may come in another order.)
+#[test]
+fn an_empty_import_reproduces_the_bundle() {
+    let lib = library();
+    let imp = imported(&lib, Vec::new());
+    for f in Facet::ALL {
+        let mut mine: Vec<&str> = imp
+            .facets
+            .values(f)
+            .iter()
+            .map(|v| v.value.as_str())
+            .collect();
+        let mut shipped: Vec<&str> = lib
+            .facets()
+            .values(f)
+            .iter()
+            .map(|v| v.value.as_str())
+            .collect();
+        mine.sort();
+        shipped.sort();
+        assert_eq!(mine, shipped, "{f:?}");
+        for v in shipped {
+            assert_eq!(
+                imp.facets.articles_with(f, v),
+                lib.facets().articles_with(f, v),
+                "{f:?} {v}"
+            );
+            assert_eq!(
+                imp.facets.curated_articles_with(f, v),
+                lib.facets().curated_articles_with(f, v),
+                "{f:?} {v}"
+            );
+        }
+    }
+    let with = lib.with_imported(Some(imp));
+    assert_eq!(with.len(), lib.len());
+    assert_eq!(with.summary().events, lib.summary().events);
+    assert_eq!(
+        with.timeline_input(&Filter::default()),
+        lib.timeline_input(&Filter::default())
+    );
+}

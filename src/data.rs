@@ -120,6 +120,47 @@ impl Store {
         });
     }
 
+    /// Loads `files` now (those not loaded yet), for work that needs them before going on
+    /// (analysing imported articles against every article of the bundle).
+    pub async fn load_now(&'static self, files: Vec<FileId>) -> Result<(), String> {
+        if files.is_empty() {
+            return Ok(());
+        }
+        mark_loading(true);
+        let mut got = Vec::new();
+        for f in files {
+            got.push((f, self.read(f).await));
+        }
+        let result = {
+            let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
+            let mut next = Library::clone(&cur);
+            let mut result = Ok(());
+            for (f, r) in got {
+                if let Err(e) = r.and_then(|bytes| next.add(f, &bytes).map_err(|e| e.0)) {
+                    result = Err(e);
+                }
+            }
+            *cur = Arc::new(next);
+            result
+        };
+        mark_loading(false);
+        self.tick.notify();
+        result
+    }
+
+    /// Replaces the imported articles (`None`: removes them all). Views are redrawn; articles
+    /// lent out under a number an imported article had are forgotten.
+    pub fn set_imported(&self, imported: Option<Arc<marsad_core::bundle::imported::Imported>>) {
+        {
+            let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
+            let next = cur.with_imported(imported);
+            let first = next.bundle_len() as u32;
+            *cur = Arc::new(next);
+            forget_from(first);
+        }
+        self.tick.notify();
+    }
+
     /// Why a file could not be loaded, if it could not.
     pub fn failure(&self, f: FileId) -> Option<String> {
         self.tick.track();
@@ -158,6 +199,10 @@ pub fn start() {
         match load().await {
             Ok(store) => {
                 let _ = STORE.set(store);
+                // Articles imported on this device, before any view reads a link naming one.
+                if let Some(e) = crate::import::restore().await {
+                    web_sys::console::warn_1(&e.into());
+                }
                 state.set(Start::Ready);
             }
             Err(e) => state.set(Start::Failed(e)),
@@ -331,6 +376,26 @@ fn intern<K: Ord + Clone, T: ?Sized>(
     let v = make()?;
     m.insert(key, v);
     Some(v)
+}
+
+/// Forgets what was lent out for article numbers from `first` on (imported articles, whose
+/// numbers change when the set does), and every slice.
+fn forget_from(first: u32) {
+    for cell in [&TEXTS] {
+        if let Some(m) = cell.get() {
+            m.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .retain(|k, _| *k < first);
+        }
+    }
+    if let Some(m) = NOTES.get() {
+        m.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|k, _| *k < first);
+    }
+    if let Some(m) = SLICES.get() {
+        m.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
 }
 
 /// Article `i`'s text, once loaded (tracked).

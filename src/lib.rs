@@ -3,13 +3,17 @@
 //! - [`app`]: the shell (header, notices, footer) and the switch between views.
 //! - [`data`]: the only module that fetches: the data bundle, loaded as views need it.
 //! - `state`: the only module that touches the router and the URL.
+//! - `import`: "Add articles" (files or pasted text, analysed in the page); `device`: where
+//!   they are kept (IndexedDB).
 //! - `library`, `reader`, `timeline`, `compare`: the views; `search`: live search in the library.
 
 pub mod app;
 mod cite;
 mod compare;
 pub mod data;
+mod device;
 mod export;
+mod import;
 mod library;
 mod reader;
 mod search;

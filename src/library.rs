@@ -44,9 +44,10 @@ pub fn Library() -> impl IntoView {
         let r = rows.get();
         store().request(store().lib_untracked().meta_needs(&r.items));
     });
-    let total = store().lib_untracked().len();
+    let total = move || store().lib().len();
     view! {
         <div class="library">
+            <crate::import::AddArticles />
             <SearchBox />
             <Filters />
             <section class="results" aria-labelledby="results-title">
@@ -60,7 +61,7 @@ pub fn Library() -> impl IntoView {
                     <p class="results-count" data-testid="results-count">
                         {move || {
                             let l = lang.get();
-                            format!("{} {} {} {}", t(l, Msg::Showing), rows.get().total, t(l, Msg::Of), total)
+                            format!("{} {} {} {}", t(l, Msg::Showing), rows.get().total, t(l, Msg::Of), total())
                         }}
                     </p>
                     <Show
@@ -253,6 +254,7 @@ fn ArticleRow(article: u32) -> impl IntoView {
                 <span class="outlet-name">{move || outlet_of(article, lang.get())}</span>
                 <span class="sep" aria-hidden="true">" · "</span>
                 <time datetime=published.start.to_string()>{move || format_spec(&published, lang.get())}</time>
+                {lib0.is_imported(article).then(|| view! { <DeviceBadge /> })}
             </div>
             {move || match meta.get() {
                 Some(m) => {
@@ -275,6 +277,20 @@ fn ArticleRow(article: u32) -> impl IntoView {
         </li>
     }
     .into_any()
+}
+
+/// Marks an article imported on this device: it exists nowhere else.
+#[component]
+pub fn DeviceBadge() -> impl IntoView {
+    let lang = use_url_state().lang;
+    view! {
+        <span class="device-badge" data-testid="device-badge">
+            {move || match lang.get() {
+                Lang::Ar => "على هذا الجهاز فقط",
+                Lang::En => "on this device only",
+            }}
+        </span>
+    }
 }
 
 #[component]

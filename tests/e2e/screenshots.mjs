@@ -1,4 +1,5 @@
-// Screenshots of each view, in both interface languages, at desktop and phone widths.
+// Screenshots of each view, and of the import flow, in both interface languages, at desktop and
+// phone widths.
 // Usage: node tests/e2e/screenshots.mjs OUT_DIR [NAME_PART]   (run by `cargo xtask screenshots`);
 // with NAME_PART, only the views whose name contains it.
 
@@ -49,6 +50,38 @@ for (const [name, query] of Object.entries(views)) {
         await page.locator('[data-testid=export-csv]').first().focus();
       }
       const file = path.join(out, `${name}-${lang}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+      await context.close();
+    }
+  }
+}
+
+// The import flow: "Add articles" with two pasted texts in their forms, then the library with the
+// imported articles marked "on this device only" (each in a fresh context, so storage is empty).
+const pasted = [
+  'زيارة وفد عسكري إلى أربيل\nبغداد (وكالة الرافدين) - وصل وفد عسكري إلى أربيل يوم 3 شباط 2024.\nوقال رئيس الوزراء محمد شياع السوداني إن «الحوار مستمر مع التحالف الدولي».',
+  'مقال عن الموازنة\nناقش البرلمان الموازنة الجديدة في جلسة مطولة.',
+];
+for (const step of ['import-form', 'import-done']) {
+  if (only && !step.includes(only)) continue;
+  for (const lang of ['ar', 'en']) {
+    for (const width of [1280, 390]) {
+      const url = server.url + (lang === 'en' ? '?lang=en' : '');
+      const { context, page } = await openFresh(browser, url, { viewport: { width, height: 900 } });
+      await page.click('[data-testid=import-toggle]');
+      for (const text of pasted) {
+        await page.fill('[data-testid=import-paste]', text);
+        await page.click('[data-testid=import-paste-add]');
+      }
+      await page.locator('[data-testid=import-form]').nth(1).locator('[data-field=outlet]').fill('شفق نيوز');
+      await page.locator('[data-testid=import-form]').nth(1).locator('[data-field=date]').fill('2024-03');
+      if (step === 'import-done') {
+        await page.click('[data-testid=import-run]');
+        await page.waitForSelector('.article-row [data-testid=device-badge]');
+        await page.click('[data-testid=import-toggle]');
+      }
+      const file = path.join(out, `${step}-${lang}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
       await context.close();

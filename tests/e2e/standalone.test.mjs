@@ -56,3 +56,29 @@ test('the standalone file carries its own strict policy', () => {
   assert.doesNotMatch(m[1], /unsafe-inline|'unsafe-eval'/);
   assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'the policy comes first');
 });
+
+// Protects "the standalone file (file://) imports too": a pasted article is analysed, listed with
+// its badge, searchable, and kept in the browser's storage across a reload; then removed.
+test('the standalone file imports a pasted article and keeps it across a reload', async () => {
+  const url = pathToFileURL(file).href + '?lang=en';
+  const { context, page, requests, errors } = await openFresh(browser, url);
+  await page.click('[data-testid=import-toggle]');
+  await page.fill('[data-testid=import-paste]', 'مقال محلي عن الموازنة الزرقاوية\nبغداد (شفق نيوز) - ناقش البرلمان الموازنة الزرقاوية يوم 5 آذار 2024.');
+  await page.click('[data-testid=import-paste-add]');
+  const form = page.locator('[data-testid=import-form]');
+  assert.equal(await form.locator('[data-field=outlet]').inputValue(), 'شفق نيوز');
+  await page.click('[data-testid=import-run]');
+  await page.waitForSelector('.article-row [data-testid=device-badge]');
+  await page.reload();
+  await page.waitForSelector('.article-row [data-testid=device-badge]');
+  await page.fill('[data-testid=q]', 'الزرقاوية');
+  await page.waitForSelector('.kwic-article mark.hit');
+  await page.fill('[data-testid=q]', '');
+  await page.click('[data-testid=import-toggle]');
+  await page.click('[data-testid=import-remove-all]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=device-badge]').length === 0);
+  const elsewhere = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'));
+  assert.deepEqual(elsewhere, [], 'the standalone file makes no network request');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -9,6 +9,8 @@
 //!   print         release build, then A4 print previews (PDF, and PNG pages with pdftoppm) of
 //!                 the reader and the compare views into target/print/
 //!   measure-typing  release build, then time from keystroke to results in headless Chromium
+//!   bench-import [N]  release build, then import N (1000) generated articles in the page: time,
+//!                 and keystroke latency during the import
 //!   corpus-report per article and knowledge layer: curated, found automatically, or not yet curated
 //!   eval          the automatic layers measured against the curation (precision and recall)
 //!   import FILE [--seeds DIR]  add the articles of a CSV or JSON Lines file (or a folder of
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
             .and_then(|t| build_release(&t))
             .and_then(|_| standalone::bundle()),
         "measure-typing" => measure_typing(),
+        "bench-import" => bench_import(rest),
         "eval" => run(Command::new("cargo").args([
             "run",
             "--quiet",
@@ -495,6 +498,18 @@ fn print_previews() -> Result {
         .env("MARSAD_DIST", root().join("dist")))?;
     println!("Print previews in {}", out.display());
     Ok(())
+}
+
+/// Imports N generated articles in the page and times it, with keystroke latency meanwhile.
+fn bench_import(rest: &[String]) -> Result {
+    let tools = tools::ensure_build_tools()?;
+    let browser = tools::ensure_browser_tools()?;
+    build_release(&tools)?;
+    run(Command::new("node")
+        .arg("tests/e2e/bench-import.mjs")
+        .args(rest)
+        .env("CHROMIUM", &browser.chromium)
+        .env("MARSAD_DIST", root().join("dist")))
 }
 
 fn screenshots() -> Result {

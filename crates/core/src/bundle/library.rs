@@ -4,6 +4,7 @@
 //! fetches exactly those and asks again.
 
 use super::FileId;
+use super::imported::Imported;
 use super::wire::{self, BundleError, Entry, Lenses, META_CHUNK, Meta, Notes, Summary, TermChunk};
 use crate::analysis::filter::{Facet, FacetIndex, FacetValue, Filter};
 use crate::analysis::results::{Narrowing, SearchResults, group, narrowest_filter};
@@ -19,7 +20,12 @@ use std::sync::Arc;
 /// copy holding the new files (everything large is shared).
 #[derive(Debug, Clone)]
 pub struct Library {
+    /// The bundle's summary with the imported articles added (when there are).
     summary: Arc<Summary>,
+    /// The bundle's own summary.
+    base: Arc<Summary>,
+    /// Articles imported on this device: numbers from `base.articles.len()` on.
+    imported: Option<Arc<Imported>>,
     ids: Arc<HashMap<String, u32>>,
     dates: Arc<Vec<DateSpec>>,
     /// `doc_base[i]` is the number of article `i`'s first search document.
@@ -47,8 +53,11 @@ impl Library {
             n = n.saturating_add(e.docs);
         }
         doc_base.push(n);
+        let summary = Arc::new(summary);
         Library {
-            summary: Arc::new(summary),
+            base: summary.clone(),
+            imported: None,
+            summary,
             ids: Arc::new(ids),
             dates: Arc::new(dates),
             doc_base: Arc::new(doc_base),
@@ -111,12 +120,90 @@ impl Library {
     pub fn has(&self, f: FileId) -> bool {
         match f {
             FileId::Summary => true,
-            FileId::Meta(k) => self.meta.contains_key(&k),
+            FileId::Meta(k) => {
+                self.meta.contains_key(&k) || k * META_CHUNK >= self.base.articles.len() as u32
+            }
             FileId::Terms(k) => self.terms.contains_key(&k),
             FileId::Text(i) => self.texts.contains_key(&i),
             FileId::Notes(i) => self.notes.contains_key(&i),
-            FileId::Lenses => self.lenses.is_some(),
+            FileId::Lenses => self.lenses.is_some() || self.imported.is_some(),
         }
+    }
+
+    /// The library with these imported articles (replacing any imported before), or with none.
+    /// Their texts and notes are loaded with them; their facets, the lenses and the
+    /// definitions are those of the whole.
+    pub fn with_imported(&self, imported: Option<Arc<Imported>>) -> Library {
+        let n = self.base.articles.len() as u32;
+        let mut summary = Summary::clone(&self.base);
+        if let Some(imp) = &imported {
+            summary.outlets = imp.outlets.clone();
+            summary.articles.extend(imp.entries.iter().cloned());
+            summary.facets = imp.facets.clone();
+            summary.events = imp.definitions.events.clone();
+            summary.actors = imp.definitions.actors.clone();
+            summary.referents = imp.definitions.referents.clone();
+            summary.claims = imp.definitions.claims.clone();
+            summary.search.doc_count += imp.index.docs.len() as u32;
+        }
+        let mut next = Library::new(summary);
+        next.base = self.base.clone();
+        next.meta = self.meta.clone();
+        next.terms = self.terms.clone();
+        next.texts = self
+            .texts
+            .range(..n)
+            .map(|(k, v)| (*k, v.clone()))
+            .collect();
+        next.notes = self
+            .notes
+            .range(..n)
+            .map(|(k, v)| (*k, v.clone()))
+            .collect();
+        next.lenses = self.lenses.clone();
+        if let Some(imp) = &imported {
+            for (k, (a, x)) in imp.articles.iter().zip(&imp.notes).enumerate() {
+                next.texts.insert(n + k as u32, a.clone());
+                next.notes.insert(n + k as u32, x.clone());
+            }
+        }
+        next.imported = imported;
+        next
+    }
+
+    /// The imported articles, if any.
+    pub fn imported(&self) -> Option<&Arc<Imported>> {
+        self.imported.as_ref()
+    }
+
+    /// Whether article `i` was imported on this device.
+    pub fn is_imported(&self, i: u32) -> bool {
+        i as usize >= self.base.articles.len() && (i as usize) < self.len()
+    }
+
+    /// Every article of the bundle (not the imported ones) with its knowledge, in number
+    /// order, with the bundle's outlets and definitions: what imported articles are analysed
+    /// against. `None` while a text or notes file is not loaded ([`Library::bundle_needs`]).
+    pub fn bundle_corpus(&self) -> Option<Corpus> {
+        let all: Vec<u32> = (0..self.bundle_len() as u32).collect();
+        let mut c = self.corpus_of(&all)?;
+        c.outlets = self.base.outlets.clone();
+        c.knowledge.events = merge_defs(&self.base.events, c.knowledge.events, |e| &e.id);
+        c.knowledge.actors = merge_defs(&self.base.actors, c.knowledge.actors, |a| &a.id);
+        c.knowledge.referents = merge_defs(&self.base.referents, c.knowledge.referents, |r| &r.id);
+        c.knowledge.claims = merge_defs(&self.base.claims, c.knowledge.claims, |x| &x.id);
+        Some(c)
+    }
+
+    /// The files [`Library::bundle_corpus`] still needs.
+    pub fn bundle_needs(&self) -> Vec<FileId> {
+        let all: Vec<u32> = (0..self.bundle_len() as u32).collect();
+        self.article_needs(&all)
+    }
+
+    /// The bundle's own articles, without the imported ones.
+    pub fn bundle_len(&self) -> usize {
+        self.base.articles.len()
     }
 
     /// Adds a fetched file (decompressed). A file that cannot be read is refused with the
@@ -163,6 +250,9 @@ impl Library {
     }
 
     pub fn meta(&self, i: u32) -> Option<&Meta> {
+        if let Some(k) = (i as usize).checked_sub(self.base.articles.len()) {
+            return self.imported.as_ref()?.meta.get(k);
+        }
         self.meta
             .get(&(i / META_CHUNK))
             .and_then(|c| c.get((i % META_CHUNK) as usize))
@@ -177,6 +267,9 @@ impl Library {
     }
 
     pub fn lenses(&self) -> Option<Arc<Lenses>> {
+        if let Some(imp) = &self.imported {
+            return Some(imp.lenses.clone());
+        }
         self.lenses.clone()
     }
 
@@ -190,7 +283,13 @@ impl Library {
 
     /// The files still needed to show `articles`' metadata.
     pub fn meta_needs(&self, articles: &[u32]) -> Vec<FileId> {
-        self.missing(articles.iter().map(|&i| Library::meta_file(i)))
+        let n = self.base.articles.len() as u32;
+        self.missing(
+            articles
+                .iter()
+                .filter(|&&i| i < n)
+                .map(|&i| Library::meta_file(i)),
+        )
     }
 
     /// The files still needed to have `articles`' texts.
@@ -310,7 +409,30 @@ impl Library {
         if !self.search_needs(query).is_empty() {
             return None;
         }
-        Some(execute(query, &Loaded(self), self.summary.search.doc_count))
+        let total = self.summary.search.doc_count;
+        let mut ranked = execute(query, &Loaded(self), total);
+        if let Some(imp) = &self.imported {
+            let base_docs = self.doc_base[self.base.articles.len()];
+            let more = execute(query, &imp.index, total);
+            ranked
+                .docs
+                .extend(more.docs.into_iter().map(|(d, s)| (d + base_docs, s)));
+            order::sort_by(&mut ranked.docs, |a, b| {
+                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+            });
+            if ranked.matched.groups.is_empty() {
+                ranked.matched = more.matched;
+            } else {
+                for (g, m) in ranked.matched.groups.iter_mut().zip(more.matched.groups) {
+                    for t in m.terms {
+                        if !g.terms.contains(&t) {
+                            g.terms.push(t);
+                        }
+                    }
+                }
+            }
+        }
+        Some(ranked)
     }
 
     /// The search within the filter, grouped by article (best first); `None` while chunks are
@@ -400,6 +522,15 @@ impl Library {
         }
         Some((i as u32, doc - self.doc_base[i]))
     }
+}
+
+/// `merged` (definitions with their spans, from the articles' notes) restricted to the ids of
+/// `defs` (the bundle's own, which imported definitions may have joined), in `defs`' order.
+fn merge_defs<T: Clone>(defs: &[T], merged: Vec<T>, id: impl Fn(&T) -> &String) -> Vec<T> {
+    let mut by_id: HashMap<String, T> = merged.into_iter().map(|x| (id(&x).clone(), x)).collect();
+    defs.iter()
+        .map(|d| by_id.remove(id(d)).unwrap_or_else(|| d.clone()))
+        .collect()
 }
 
 /// The loaded postings chunks, as terms to search.

@@ -19,10 +19,15 @@
 //! - [`wire`]: the values of each file.
 //! - [`derive`]: computing them from a [`crate::Corpus`] (used by the build step; the app uses it
 //!   for the articles a reader imports).
+//! - [`import`]: reading articles to import (CSV, JSON Lines, plain text), for the build step's
+//!   `import` and for the page.
+//! - [`imported`]: articles imported in the page, analysed by the same code as the build step.
 //! - [`library`]: the loaded part of a bundle, answering what the views ask, and naming the
 //!   files still needed.
 
 pub mod derive;
+pub mod import;
+pub mod imported;
 pub mod library;
 pub mod wire;
 

@@ -2,6 +2,7 @@
 //! notes for bidi isolation. Article text is never translated or altered here.
 
 use super::url::Notice;
+use crate::bundle::imported::is_imported_id;
 pub use crate::model::lang::{Lang, format_date, format_spec};
 
 /// Interface strings.
@@ -407,6 +408,12 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
         (Lang::Ar, Notice::MissingArticle) => {
             "يطلب الرابط القارئ دون تحديد مقال؛ تُعرض المكتبة.".into()
         }
+        (Lang::En, Notice::UnknownArticle { id }) if is_imported_id(id) => format!(
+            "The article “{id}” was imported on another device: imported articles stay in the browser that added them. Showing the rest of the view."
+        ),
+        (Lang::Ar, Notice::UnknownArticle { id }) if is_imported_id(id) => format!(
+            "المقال «{id}» مستورد على جهاز آخر: تبقى المقالات المستوردة في المتصفح الذي أضافها. يُعرض باقي العرض."
+        ),
         (Lang::En, Notice::UnknownArticle { id }) => {
             format!("No article has the id “{id}”; showing the library.")
         }

@@ -71,6 +71,14 @@ pub fn sorted(
         Sort::Relevance if !state.searching() => Sort::Date,
         s => s,
     };
+    if sort == Sort::Date && lib.imported().is_some() {
+        // Imported articles come after the bundle's by number: put them by date too (newest
+        // first, as the bundle's order is).
+        let dates = lib.dates();
+        let day = |a: u32| dates.get(a as usize).map(|d| d.start);
+        order::sort_by_key(&mut articles, |&a| (std::cmp::Reverse(day(a)), a));
+        return articles;
+    }
     order(
         &mut articles,
         sort,

@@ -8,6 +8,7 @@
 //! - `filters`: facets (outlet, event, actor, voice, naming, technique, frame), dates, counts.
 //! - `library_search`: search within filters grouped by outlet; engine marks in the reader.
 //! - `i18n`: language-aware formatting and that every notice reads in both languages.
+//! - `imported`: articles imported in the page reach every view, duplicates, storage, export.
 //! - `text_rules`: normalization, tokenization and stemming rules with phrases from the articles.
 //! - `search_relevance`: the relevance table (`relevance.tsv`) and hit ranges, snippets, groups.
 //! - `reuse`: planted copies and stock phrases; the statement k24 and Al-Ain both reproduce.
@@ -27,6 +28,7 @@ mod export;
 mod filters;
 mod hostile_links;
 mod i18n;
+mod imported;
 mod knowledge;
 mod layering;
 mod library_search;

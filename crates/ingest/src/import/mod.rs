@@ -15,117 +15,23 @@
 //! into the text. Nothing is written to `knowledge/`: imported articles are not curated.
 
 mod block;
-pub mod columns;
-pub mod dates;
 mod folder;
-pub mod names;
 pub mod plan;
 mod source;
 mod write;
 
+/// The format-independent part (columns, dates, outlet names, rows from CSV and JSON Lines) is
+/// the core's, shared with the page's import.
+pub use marsad_core::bundle::import::{Bad, Input, Place, Row, columns, dates, names};
+
 use crate::catalog::{self, CATALOG_FILE, SeedFiles};
-use marsad_core::model::{Corpus, Date, DateSpec};
+use marsad_core::model::{Corpus, Date};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
 pub use folder::SIDECAR;
 pub use plan::NewOutlet;
-
-/// Where a row is: `articles.csv:4` (rows numbered as a spreadsheet shows them, the header
-/// being row 1; in JSON Lines a row is a line), or `folder/file.txt`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Place {
-    pub file: String,
-    pub row: Option<usize>,
-    /// The line a CSV row starts on, when it differs from the row number (multi-line fields).
-    pub line: Option<usize>,
-}
-
-impl Place {
-    /// `row 4`, or the file's name.
-    pub fn short(&self) -> String {
-        match self.row {
-            Some(n) => format!("row {n}"),
-            None => self
-                .file
-                .rsplit('/')
-                .next()
-                .unwrap_or(&self.file)
-                .to_string(),
-        }
-    }
-}
-
-impl fmt::Display for Place {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(n) = self.row {
-            write!(f, ":{n}")?;
-        }
-        match self.line {
-            Some(l) if Some(l) != self.row => write!(f, " (line {l})"),
-            _ => Ok(()),
-        }
-    }
-}
-
-/// A row with everything an article needs.
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub place: Place,
-    /// Verbatim.
-    pub text: String,
-    pub title: Option<String>,
-    pub date: DateSpec,
-    pub date_note: String,
-    /// `None`: the input names no outlet (the article goes to the "unknown" outlet).
-    pub outlet: Option<String>,
-    pub url: Option<String>,
-}
-
-/// A row that cannot be imported, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Bad {
-    pub place: Place,
-    pub message: String,
-}
-
-impl Bad {
-    pub fn new(place: Place, message: String) -> Bad {
-        Bad { place, message }
-    }
-}
-
-impl fmt::Display for Bad {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place, self.message)
-    }
-}
-
-/// The input read: its name, its good rows and its bad ones.
-pub struct Input {
-    pub name: String,
-    pub rows: Vec<Row>,
-    pub bad: Vec<Bad>,
-}
-
-impl Input {
-    fn new(name: &str) -> Input {
-        Input {
-            name: name.to_string(),
-            rows: Vec::new(),
-            bad: Vec::new(),
-        }
-    }
-
-    fn push(&mut self, row: Result<Row, Bad>) {
-        match row {
-            Ok(r) => self.rows.push(r),
-            Err(b) => self.bad.push(b),
-        }
-    }
-}
 
 /// The seeds directory before the import, validated.
 pub struct Existing {

@@ -4,6 +4,7 @@
 
 use super::names::{self, MAX_ID};
 use super::{Existing, Row};
+pub use marsad_core::bundle::import::{content_hash, headline_or_title};
 use marsad_core::model::{DateSpec, Precision};
 use std::collections::{BTreeSet, HashMap};
 
@@ -46,17 +47,6 @@ pub struct Plan {
     pub duplicates: Vec<Duplicate>,
 }
 
-/// FNV-1a (64-bit) of a text without its surrounding white space: the content hash of article
-/// ids and file names. Stable across runs and machines.
-pub fn content_hash(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in text.trim().as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
 /// The date in an article id, as precise as the date is.
 fn date_part(d: &DateSpec) -> String {
     let s = d.start.to_string();
@@ -83,25 +73,6 @@ pub fn article_id(outlet: &str, date: &DateSpec, hash: u64, taken: &BTreeSet<Str
         })
         .find(|id| !taken.contains(id))
         .expect("some suffix is free")
-}
-
-/// Whether the text starts with the title: its first non-blank line is the title (spaces
-/// aside). Returns that line's number, and otherwise the title to supply. Without a title,
-/// the first non-blank line is the headline.
-pub fn headline_or_title(text: &str, title: Option<&str>) -> (Option<usize>, Option<String>) {
-    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let first = text
-        .split('\n')
-        .enumerate()
-        .find(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| (i + 1, squash(l)));
-    let title = title.map(squash).filter(|t| !t.is_empty());
-    match (first, title) {
-        (Some((n, line)), Some(t)) if line == t => (Some(n), None),
-        (_, Some(t)) => (None, Some(t)),
-        (Some((n, _)), None) => (Some(n), None),
-        (None, None) => (None, None),
-    }
 }
 
 /// The number the next text file gets: one more than the highest `NNN_` prefix in `names`.
@@ -210,25 +181,6 @@ fn new_outlet(id: &str, row: &Row, source: &str) -> NewOutlet {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_first_line_equal_to_the_title_is_the_headline_else_the_title_is_supplied() {
-        let text = "\n  عنوان  المقال \nالفقرة الأولى.\n";
-        assert_eq!(
-            headline_or_title(text, Some("عنوان المقال")),
-            (Some(2), None)
-        );
-        assert_eq!(
-            headline_or_title(text, Some(" عنوان آخر ")),
-            (None, Some("عنوان آخر".into()))
-        );
-        assert_eq!(
-            headline_or_title("عنوان المقال: والمزيد\nنص", Some("عنوان المقال")),
-            (None, Some("عنوان المقال".into()))
-        );
-        assert_eq!(headline_or_title(text, None), (Some(2), None));
-        assert_eq!(headline_or_title(text, Some("  ")), (Some(2), None));
-    }
 
     #[test]
     fn article_ids_are_stable_short_and_unique() {

@@ -10,12 +10,12 @@
 //! | Arabic month names (`27 كانون الثاني 2024`, `٢٧ يناير ٢٠٢٤`, `منتصف أكتوبر 2023`) | as the words say |
 //!
 //! Arabic-Indic and Persian digits count as digits everywhere. Arabic expressions are read by
-//! [`marsad_core::text::dates::extract_dates`], the same reader as the app's date layer; only an
+//! [`crate::text::dates::extract_dates`], the same reader as the app's date layer; only an
 //! expression that writes its year is taken (a bare weekday or «اليوم» says nothing without a
 //! publication date).
 
-use marsad_core::model::{Date, DateSpec, Precision};
-use marsad_core::text::dates::extract_dates;
+use crate::model::{Date, DateSpec, Precision};
+use crate::text::dates::extract_dates;
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -118,8 +118,8 @@ fn month(y: i32, m: u32) -> Result<DateSpec, String> {
         .filter(|m| (1..=12).contains(m))
         .ok_or_else(|| format!("no such month: {m}"))?;
     let first = Date::new(y, m8, 1).map_err(|e| e.to_string())?;
-    let last = Date::new(y, m8, marsad_core::model::date::days_in_month(y, m8))
-        .map_err(|e| e.to_string())?;
+    let last =
+        Date::new(y, m8, crate::model::date::days_in_month(y, m8)).map_err(|e| e.to_string())?;
     DateSpec::new(first, last, Precision::Month, false)
 }
 

@@ -1,7 +1,7 @@
 //! Outlet names: the key two spellings of one outlet share, and link-safe ids made from names
 //! and web addresses.
 
-use marsad_core::text::normalize;
+use crate::text::normalize;
 use std::collections::BTreeSet;
 
 /// Longest id the catalog accepts.

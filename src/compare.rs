@@ -353,7 +353,10 @@ fn EventCompare() -> impl IntoView {
                     <header class="compare-head">
                         <h1 class="results-title">{if l == Lang::Ar { e.title_ar.clone() } else { e.title_en.clone() }}</h1>
                         <crate::export::ExportMenu />
-                        <p class="row-meta"><time>{format_spec(&e.date, l)}</time>{e.note_en.clone().map(|n| view! { " · " <span lang="en" dir="ltr">{note(&n)}</span> })}</p>
+                        <p class="row-meta"><time>{format_spec(&e.date, l)}</time></p>
+                        // The note is English: a block of its own, so that in the Arabic interface it
+                        // reads left to right instead of wrapping inside a right-to-left line.
+                        {e.note_en.clone().map(|n| view! { <p class="row-meta event-note" lang="en" dir="ltr">{note(&n)}</p> })}
                         {(more > 0).then(|| view! {
                             <p class="hint">{format!("{} {more}", tr(l, "مقالات أخرى تغطي الحدث؛ اختر وسائل من مرشّح الوسيلة لعرضها:", "more articles cover this event; choose outlets in the outlet filter to see them:"))}</p>
                         })}

@@ -5,7 +5,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openFresh } from './harness.mjs';
+import { serveDist, launch, openFresh, settled } from './harness.mjs';
 
 const out = path.resolve(process.argv[2] || 'target/screenshots');
 fs.mkdirSync(out, { recursive: true });
@@ -44,6 +44,9 @@ for (const [name, query] of Object.entries(views)) {
       const sep = query ? '&' : '?';
       const url = server.url + query + (lang === 'en' ? `${sep}lang=en` : '');
       const { context, page } = await openFresh(browser, url, { viewport: { width, height: 900 } });
+      // Every file the view asked for has arrived (no "Loading…" in the picture).
+      await page.waitForSelector('main#main > *');
+      await settled(page);
       if (focus[name]) await page.locator(focus[name]).first().focus();
       if (open[name]) {
         await page.click(open[name]);

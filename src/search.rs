@@ -54,10 +54,27 @@ pub fn SearchResults() -> impl IntoView {
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
     let q = Memo::new(move |_| st.get().q);
-    // The postings chunks the query needs (a prefix may need a second round).
+    // The postings chunks the query needs (a prefix may need a second round). While the query is
+    // being typed they wait for a pause too: the chunks of a half-typed prefix («ا», «ال») are
+    // large and would be read for nothing.
+    let asked = StoredValue::new(st.get_untracked().q);
+    let postings_timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
     Effect::new(move |_| {
-        let query = parse_query(&q.get());
-        store().request(store().lib().search_needs(&query));
+        let text = q.get();
+        let lib = store().lib();
+        if let Some(h) = postings_timer.get_value() {
+            h.clear();
+        }
+        let fetch = move || {
+            let query = parse_query(&q.get_untracked());
+            store().request(store().lib_untracked().search_needs(&query));
+        };
+        if asked.get_value() == text || lib.search_needs(&parse_query(&text)).is_empty() {
+            fetch();
+        } else {
+            asked.set_value(text);
+            postings_timer.set_value(set_timeout_with_handle(fetch, TYPING_PAUSE).ok());
+        }
     });
     // Searched again only when the query changes: texts and titles arriving, paging, ordering or
     // filtering reuse the ranking.

@@ -475,53 +475,39 @@ fn gzip_len(path: &Path) -> Result<u64> {
     Ok(out.stdout.len() as u64)
 }
 
-fn measure_typing() -> Result {
+/// Builds the release `dist/`, then runs a Node script of `tests/e2e/` on it in headless Chromium.
+fn node_on_dist(script: &str, args: &[&std::ffi::OsStr]) -> Result {
     let tools = tools::ensure_build_tools()?;
     let browser = tools::ensure_browser_tools()?;
     build_release(&tools)?;
     run(Command::new("node")
-        .arg("tests/e2e/measure-typing.mjs")
+        .arg(format!("tests/e2e/{script}"))
+        .args(args)
         .env("CHROMIUM", &browser.chromium)
         .env("MARSAD_DIST", root().join("dist")))
 }
 
+fn measure_typing() -> Result {
+    node_on_dist("measure-typing.mjs", &[])
+}
+
 /// A4 print previews of the reader and the compare views, in both interface languages.
 fn print_previews() -> Result {
-    let tools = tools::ensure_build_tools()?;
-    let browser = tools::ensure_browser_tools()?;
-    build_release(&tools)?;
     let out = root().join("target/print");
-    run(Command::new("node")
-        .arg("tests/e2e/print.mjs")
-        .arg(&out)
-        .env("CHROMIUM", &browser.chromium)
-        .env("MARSAD_DIST", root().join("dist")))?;
+    node_on_dist("print.mjs", &[out.as_os_str()])?;
     println!("Print previews in {}", out.display());
     Ok(())
 }
 
 /// Imports N generated articles in the page and times it, with keystroke latency meanwhile.
 fn bench_import(rest: &[String]) -> Result {
-    let tools = tools::ensure_build_tools()?;
-    let browser = tools::ensure_browser_tools()?;
-    build_release(&tools)?;
-    run(Command::new("node")
-        .arg("tests/e2e/bench-import.mjs")
-        .args(rest)
-        .env("CHROMIUM", &browser.chromium)
-        .env("MARSAD_DIST", root().join("dist")))
+    let args: Vec<&std::ffi::OsStr> = rest.iter().map(|a| a.as_ref()).collect();
+    node_on_dist("bench-import.mjs", &args)
 }
 
 fn screenshots() -> Result {
-    let tools = tools::ensure_build_tools()?;
-    let browser = tools::ensure_browser_tools()?;
-    build_release(&tools)?;
     let out = root().join("target/screenshots");
-    run(Command::new("node")
-        .arg("tests/e2e/screenshots.mjs")
-        .arg(&out)
-        .env("CHROMIUM", &browser.chromium)
-        .env("MARSAD_DIST", root().join("dist")))?;
+    node_on_dist("screenshots.mjs", &[out.as_os_str()])?;
     println!("Screenshots in {}", out.display());
     Ok(())
 }

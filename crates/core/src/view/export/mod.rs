@@ -167,15 +167,3 @@ pub fn iso_spec(d: &DateSpec) -> String {
         body
     }
 }
-
-/// The precision's name as the catalog writes it.
-pub fn precision_name(p: Precision) -> &'static str {
-    match p {
-        Precision::Day => "day",
-        Precision::DayRange => "day_range",
-        Precision::Month => "month",
-        Precision::PartOfMonth => "part_of_month",
-        Precision::PartOfYear => "part_of_year",
-        Precision::Year => "year",
-    }
-}

@@ -5,7 +5,7 @@
 //! them verbatim with their byte range and paragraph, and says whether they are curated or were
 //! found automatically (and by which rule).
 
-use super::{Table, iso_spec, precision_name};
+use super::{Table, iso_spec};
 use crate::analysis::compare::{Facet as Row, Stance, event_columns};
 use crate::analysis::filter::Facet;
 use crate::bundle::{FileId, Library};
@@ -117,7 +117,7 @@ pub fn library(lib: &Library, state: &ViewState, base: &str) -> Ready {
                 o.ar,
                 o.en,
                 iso_spec(&e.published),
-                precision_name(e.published.precision).to_string(),
+                e.published.precision.name().to_string(),
                 m.title_ar.clone(),
                 if m.supplied { "supplied" } else { "headline" }.to_string(),
                 m.title_en.clone().unwrap_or_default(),

@@ -5,6 +5,7 @@
 use crate::data::store;
 use crate::state::use_url_state;
 use crate::widgets::{Pager, loading, outlet_of, tr};
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use marsad_core::analysis::results::{Narrowing, without};
 use marsad_core::bundle::library::indexed_block;
@@ -16,6 +17,41 @@ use std::sync::{Arc, Mutex};
 
 /// How long typing must pause before the texts of a page of results are fetched.
 const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// Work that follows the search text: done at once for the text it last ran for (paging,
+/// ordering, files arriving), after a pause in typing when the text has changed. A newer call
+/// replaces a pending one.
+#[derive(Clone, Copy)]
+struct AfterTyping {
+    last: StoredValue<String>,
+    pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+}
+
+impl AfterTyping {
+    fn new(text: String) -> Self {
+        AfterTyping {
+            last: StoredValue::new(text),
+            pending: StoredValue::new_local(None),
+        }
+    }
+
+    fn cancel(self) {
+        if let Some(h) = self.pending.get_value() {
+            h.clear();
+        }
+    }
+
+    fn run(self, text: &str, work: impl FnOnce() + 'static) {
+        self.cancel();
+        if self.last.with_value(|l| l == text) {
+            work();
+        } else {
+            self.last.set_value(text.to_string());
+            self.pending
+                .set_value(set_timeout_with_handle(work, TYPING_PAUSE).ok());
+        }
+    }
+}
 
 /// Keyword-in-context lines shown per article (the rest are counted).
 const LINES_PER_ARTICLE: usize = 3;
@@ -55,25 +91,16 @@ pub fn SearchResults() -> impl IntoView {
     let lang = Memo::new(move |_| st.get().lang);
     let q = Memo::new(move |_| st.get().q);
     // The postings chunks the query needs (a prefix may need a second round). While the query is
-    // being typed they wait for a pause too: the chunks of a half-typed prefix («ا», «ال») are
-    // large and would be read for nothing.
-    let asked = StoredValue::new(st.get_untracked().q);
-    let postings_timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    // being typed they wait for a pause: the chunks of a half-typed prefix («ا», «ال») are large
+    // and would be read for nothing.
+    let postings = AfterTyping::new(st.get_untracked().q);
     Effect::new(move |_| {
         let text = q.get();
-        let lib = store().lib();
-        if let Some(h) = postings_timer.get_value() {
-            h.clear();
-        }
-        let fetch = move || {
-            let query = parse_query(&q.get_untracked());
-            store().request(store().lib_untracked().search_needs(&query));
-        };
-        if asked.get_value() == text || lib.search_needs(&parse_query(&text)).is_empty() {
-            fetch();
+        let needs = store().lib().search_needs(&parse_query(&text));
+        if needs.is_empty() {
+            postings.cancel();
         } else {
-            asked.set_value(text);
-            postings_timer.set_value(set_timeout_with_handle(fetch, TYPING_PAUSE).ok());
+            postings.run(&text, move || store().request(needs));
         }
     });
     // Searched again only when the query changes: texts and titles arriving, paging, ordering or
@@ -85,27 +112,16 @@ pub fn SearchResults() -> impl IntoView {
             .unwrap_or_else(|e| e.into_inner())
             .page(&lib, &s)
     });
-    // The texts and titles of the articles on this page (for their lines). While the query is
-    // being typed they wait for a pause, so that the pages of half-typed words are not fetched.
-    let typed = StoredValue::new(st.get_untracked().q);
-    let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    // The texts and titles of the articles on this page (for their lines), after a pause in
+    // typing too, so that the pages of half-typed words are not fetched.
+    let texts = AfterTyping::new(st.get_untracked().q);
     Effect::new(move |_| {
         let Some(p) = page.get() else { return };
-        if let Some(h) = timer.get_value() {
-            h.clear();
-        }
-        let fetch = move || {
+        texts.run(&st.get_untracked().q, move || {
             let lib = store().lib_untracked();
             store().request(lib.text_needs(&p.page.items));
             store().request(lib.meta_needs(&p.page.items));
-        };
-        let q = st.get_untracked().q;
-        if typed.get_value() == q {
-            fetch();
-        } else {
-            typed.set_value(q);
-            timer.set_value(set_timeout_with_handle(fetch, TYPING_PAUSE).ok());
-        }
+        });
     });
     // Copy, so that the closures below can be rebuilt as often as needed.
     let us_drop = StoredValue::new(us.clone());

@@ -153,6 +153,8 @@ test('the timeline and the compare tables have accessible names', async () => {
   assert.match(svgName, /\w{4,}/, 'timeline drawing is named');
   for (const name of ['compare event', 'lens naming', 'lens voices', 'lens claims']) {
     await page.goto(`${env.server.url}${VIEWS[name]}&lang=en`);
+    // The view asks for its files after it mounts: wait for its table, then for every file.
+    await page.waitForSelector('main table, main [role=table]');
     await settled(page);
     const tables = await page.$$eval('main table, main [role=table]', (ts) =>
       ts.map((t) => (t.querySelector('caption')?.textContent || t.getAttribute('aria-label') || '').trim()),

@@ -120,34 +120,6 @@ impl Store {
         });
     }
 
-    /// Loads `files` now (those not loaded yet), for work that needs them before going on
-    /// (analysing imported articles against every article of the bundle).
-    pub async fn load_now(&'static self, files: Vec<FileId>) -> Result<(), String> {
-        if files.is_empty() {
-            return Ok(());
-        }
-        mark_loading(true);
-        let mut got = Vec::new();
-        for f in files {
-            got.push((f, self.read(f).await));
-        }
-        let result = {
-            let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
-            let mut next = Library::clone(&cur);
-            let mut result = Ok(());
-            for (f, r) in got {
-                if let Err(e) = r.and_then(|bytes| next.add(f, &bytes).map_err(|e| e.0)) {
-                    result = Err(e);
-                }
-            }
-            *cur = Arc::new(next);
-            result
-        };
-        mark_loading(false);
-        self.tick.notify();
-        result
-    }
-
     /// Replaces the imported articles (`None`: removes them all). Views are redrawn; articles
     /// lent out under a number an imported article had are forgotten.
     pub fn set_imported(&self, imported: Option<Arc<marsad_core::bundle::imported::Imported>>) {
@@ -165,6 +137,20 @@ impl Store {
     pub fn failure(&self, f: FileId) -> Option<String> {
         self.tick.track();
         self.failed.read().ok().and_then(|m| m.get(&f).cloned())
+    }
+
+    /// The given files as they are stored (decompressed), read again and not added to the
+    /// library: what the analyser of imported articles is given. The first failure is returned.
+    pub async fn raw(&self, files: Vec<FileId>) -> Result<Vec<(FileId, Vec<u8>)>, String> {
+        mark_loading(true);
+        let got = join_all(
+            files
+                .into_iter()
+                .map(|f| async move { (f, self.read(f).await) }),
+        )
+        .await;
+        mark_loading(!self.inflight.lock().map(|i| i.is_empty()).unwrap_or(true));
+        got.into_iter().map(|(f, r)| r.map(|b| (f, b))).collect()
     }
 
     async fn read(&self, f: FileId) -> Result<Vec<u8>, String> {
@@ -329,7 +315,7 @@ async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// Standard base64 (RFC 4648, with padding; whitespace ignored).
-fn base64_decode(s: &str) -> Option<Vec<u8>> {
+pub(crate) fn base64_decode(s: &str) -> Option<Vec<u8>> {
     let val = |c: u8| -> Option<u32> {
         Some(match c {
             b'A'..=b'Z' => c - b'A',

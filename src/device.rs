@@ -1,6 +1,8 @@
 //! Imported articles kept on this device: the browser's IndexedDB (database `marsad`, object
-//! store `articles`, one [`Record`] per article as JSON, keyed by its id). Nothing here leaves
-//! the page; the core's `bundle::imported` analyses the records.
+//! store `articles`, one [`Record`] per article as JSON, keyed by its id; object store
+//! `analysis`, the last analysis of them as postcard bytes under the key `current`, so that a
+//! later visit need not analyse again). Nothing here leaves the page; the analyser analyses
+//! the records.
 
 use marsad_core::bundle::imported::Record;
 use rexie::{ObjectStore, Rexie, TransactionMode};
@@ -8,6 +10,8 @@ use wasm_bindgen::JsValue;
 
 const DB: &str = "marsad";
 const STORE: &str = "articles";
+const ANALYSIS: &str = "analysis";
+const CURRENT: &str = "current";
 
 fn err(e: impl std::fmt::Display) -> String {
     format!("this browser's storage refused: {e}")
@@ -15,8 +19,9 @@ fn err(e: impl std::fmt::Display) -> String {
 
 async fn open() -> Result<Rexie, String> {
     Rexie::builder(DB)
-        .version(1)
+        .version(2)
         .add_object_store(ObjectStore::new(STORE))
+        .add_object_store(ObjectStore::new(ANALYSIS))
         .build()
         .await
         .map_err(err)
@@ -66,13 +71,20 @@ pub async fn put(records: &[Record]) -> Result<(), String> {
     Ok(())
 }
 
-/// Removes the records with these ids (`None`: every record).
+/// Removes the records with these ids (`None`: every record, and their analysis).
 pub async fn remove(ids: Option<&[String]>) -> Result<(), String> {
     let db = open().await?;
     let tx = db
-        .transaction(&[STORE], TransactionMode::ReadWrite)
+        .transaction(&[STORE, ANALYSIS], TransactionMode::ReadWrite)
         .map_err(err)?;
     let store = tx.store(STORE).map_err(err)?;
+    if ids.is_none() {
+        tx.store(ANALYSIS)
+            .map_err(err)?
+            .clear()
+            .await
+            .map_err(err)?;
+    }
     match ids {
         None => store.clear().await.map_err(err)?,
         Some(ids) => {
@@ -81,6 +93,39 @@ pub async fn remove(ids: Option<&[String]>) -> Result<(), String> {
             }
         }
     }
+    tx.done().await.map_err(err)?;
+    db.close();
+    Ok(())
+}
+
+/// The saved analysis, if there is one (its bytes: see `marsad_core::bundle::analyser::Saved`).
+pub async fn load_analysis() -> Result<Option<Vec<u8>>, String> {
+    let db = open().await?;
+    let tx = db
+        .transaction(&[ANALYSIS], TransactionMode::ReadOnly)
+        .map_err(err)?;
+    let store = tx.store(ANALYSIS).map_err(err)?;
+    let v = store.get(JsValue::from_str(CURRENT)).await.map_err(err)?;
+    let _ = tx.done().await;
+    db.close();
+    Ok(v.filter(|v| v.is_object())
+        .map(|v| js_sys::Uint8Array::new(&v).to_vec()))
+}
+
+/// Keeps `bytes` as the saved analysis, replacing the one before.
+pub async fn save_analysis(bytes: &[u8]) -> Result<(), String> {
+    let db = open().await?;
+    let tx = db
+        .transaction(&[ANALYSIS], TransactionMode::ReadWrite)
+        .map_err(err)?;
+    let store = tx.store(ANALYSIS).map_err(err)?;
+    store
+        .put(
+            &js_sys::Uint8Array::from(bytes),
+            Some(&JsValue::from_str(CURRENT)),
+        )
+        .await
+        .map_err(err)?;
     tx.done().await.map_err(err)?;
     db.close();
     Ok(())

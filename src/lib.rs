@@ -3,10 +3,12 @@
 //! - [`app`]: the shell (header, notices, footer) and the switch between views.
 //! - [`data`]: the only module that fetches: the data bundle, loaded as views need it.
 //! - `state`: the only module that touches the router and the URL.
-//! - `import`: "Add articles" (files or pasted text, analysed in the page); `device`: where
-//!   they are kept (IndexedDB).
+//! - `import`: "Add articles" (files or pasted text, analysed on this device); `analyser`: the
+//!   Web Worker that reads and analyses them (`src/bin/analyser.rs`); `device`: where they and
+//!   their analysis are kept (IndexedDB).
 //! - `library`, `reader`, `timeline`, `compare`: the views; `search`: live search in the library.
 
+mod analyser;
 pub mod app;
 mod cite;
 mod compare;

@@ -3,7 +3,8 @@
 // dist/ in headless Chromium, and while it is analysed a key is pressed in the search box every
 // 50 ms. Prints the import time (from the click on Import to the summary) and the keystroke
 // latency during the import (from the key event's time stamp to the next frame after it was
-// handled: p50, p95, max). A measurement, not a test. Run: cargo xtask bench-import [N]
+// handled: p50, p95, max), and the time a reload takes to draw the library with them.
+// A measurement, not a test. Run: cargo xtask bench-import [N]
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -95,6 +96,12 @@ const rows = await page.locator('.article-row [data-testid=device-badge]').count
 console.log(`import of ${N} articles (${(fs.statSync(file).size / 1e6).toFixed(2)} MB JSON Lines): ${(importMs / 1000).toFixed(1)} s, progress bar shown: ${progressSeen}`);
 console.log(`summary: ${summary.trim()}; badges on the first library page: ${rows}`);
 console.log(`keystrokes during the import: ${lat.length}, latency p50 ${q(0.5).toFixed(0)} ms, p95 ${q(0.95).toFixed(0)} ms, max ${lat[lat.length - 1].toFixed(0)} ms`);
+// A later visit: the page opens with the stored articles (their analysis kept on the device).
+const r0 = Date.now();
+await page.reload();
+await page.waitForSelector('.article-row [data-testid=device-badge]');
+console.log(`reload with ${N} stored articles: library drawn with them after ${Date.now() - r0} ms`);
+await page.click('[data-testid=import-toggle]');
 await page.click('[data-testid=import-remove-all]');
 await page.waitForFunction(() => document.querySelectorAll('[data-testid=device-badge]').length === 0);
 await context.close();

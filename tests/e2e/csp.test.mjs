@@ -26,6 +26,7 @@ test('dist/index.html ships a strict policy ahead of its scripts', () => {
   const p = policyOf(html);
   assert.deepEqual(p['default-src'], ["'self'"]);
   assert.deepEqual(p['connect-src'], ["'self'"]);
+  assert.deepEqual(p['worker-src'], ["'self'"]);
   assert.deepEqual(p['object-src'], ["'none'"]);
   assert.deepEqual(p['script-src'].slice(0, 2), ["'self'", "'wasm-unsafe-eval'"]);
   for (const s of p['script-src'].slice(2)) assert.match(s, /^'sha256-[A-Za-z0-9+/]{43}='$/);

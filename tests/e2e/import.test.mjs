@@ -98,10 +98,17 @@ test('imported articles reach every view, persist, and are removed', async () =>
   await page.goto(`${url}?view=compare&articles=k24-hmc-launch,${one}&lang=en`);
   await page.waitForSelector('[data-testid=two-articles] mark.shared');
 
-  // Reload: still there.
+  // The analysis ran in the analyser's worker, fetched from the page's own origin.
+  const analyser = (u) => /\/analyser-[0-9a-f]{16}(_loader\.js|\.js|_bg\.wasm)$/.test(u);
+  assert.equal(requests.filter(analyser).length, 3, requests.filter(analyser).join());
+
+  // Reload: still there, from the analysis kept on the device (the analyser is not started).
+  const before = requests.length;
   await page.goto(`${url}?view=read&article=${one}&lang=en`);
   await page.reload();
   await page.waitForSelector(`.reader[data-article=${one}] [data-testid=device-badge]`);
+  await page.waitForSelector(`.reader[data-article=${one}] .para`);
+  assert.deepEqual(requests.slice(before).filter(analyser), [], 'no new analysis on reload');
 
   // Another device (a fresh browser context): the link says where the article is.
   const other = await openFresh(env.browser, `${url}?view=read&article=${one}&lang=en`);

@@ -17,20 +17,22 @@ use crate::standalone::base64;
 ///   (`style:` properties), which the policy does not govern.
 /// - `font-src 'self'`, `img-src 'self'`: the Noto Naskh fonts and the favicon, served with the page.
 /// - `connect-src 'self'`: the wasm and the data bundle are fetched from the page's own host.
+/// - `worker-src 'self'`: the analyser of imported articles, a Web Worker, comes from there too.
 /// - `object-src 'none'`, `base-uri 'none'`, `form-action 'none'`: no plug-ins, no `<base>` to
 ///   redirect relative links, no form posts anywhere.
 pub fn page_policy(script_hashes: &[String]) -> String {
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'; font-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'; font-src 'self'; img-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
         sources(script_hashes)
     )
 }
 
 /// The policy of the standalone file, where everything is inline: scripts and the stylesheet by
-/// hash, fonts and the favicon as `data:` URLs, and no network at all (`default-src 'none'`).
+/// hash, fonts and the favicon as `data:` URLs, the analyser's worker from a `blob:` address the
+/// page makes of its inline copy, and no network at all (`default-src 'none'`).
 pub fn standalone_policy(script_hashes: &[String], style_hashes: &[String]) -> String {
     format!(
-        "default-src 'none'; script-src 'wasm-unsafe-eval'{}; style-src{}; font-src data:; img-src data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; script-src 'wasm-unsafe-eval'{}; style-src{}; font-src data:; img-src data:; worker-src blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'",
         sources(script_hashes),
         sources(style_hashes)
     )

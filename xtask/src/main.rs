@@ -24,6 +24,7 @@
 //!
 //! No dependencies: this must build on a fresh machine before anything else is installed.
 
+mod analyser;
 mod bench;
 mod csp;
 mod roundtrip;
@@ -314,12 +315,15 @@ fn build_release(tools: &tools::Tools) -> Result {
 }
 
 /// Names the bundle in `dist/index.html` (so the page need not ask `data/current`), lets the
-/// browser fetch its summary while the code loads, and puts the page's Content-Security-Policy
+/// browser fetch its summary while the code loads, names the analyser's worker (renamed by content:
+/// see [`analyser`]), and puts the page's Content-Security-Policy
 /// first in its head (with the hash of Trunk's inline start-up script: see [`csp`]).
 fn announce_data() -> Result {
     let version = data_version(&root().join("target/data"))?;
+    let loader = analyser::hash_names(&root().join("dist"))?;
     let index = root().join("dist/index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let html = analyser::announce(&html, &loader);
     let html = csp::secure_page(&announce(&html, &version))?;
     std::fs::write(&index, html).map_err(|e| e.to_string())
 }

@@ -5,8 +5,10 @@
 //! stylesheet (with fonts as data URLs), the wasm-bindgen glue as an inline module, and the wasm
 //! binary as base64, instantiated with the glue's `initSync`; the data bundle as base64 in a
 //! non-executable `<script type="application/octet-stream" id="marsad-bundle">`, which the app
-//! reads instead of fetching. The file carries its own Content-Security-Policy: no network,
-//! its inline script and stylesheet allowed by hash (see [`csp::standalone_policy`]).
+//! reads instead of fetching; the analyser's worker (its glue and wasm) in two more
+//! non-executable elements, which the app starts from a `blob:` address when someone imports.
+//! The file carries its own Content-Security-Policy: no network, its inline script and
+//! stylesheet allowed by hash, workers only from `blob:` (see [`csp::standalone_policy`]).
 
 use crate::{Result, csp, root};
 use std::path::Path;
@@ -22,6 +24,15 @@ pub fn bundle() -> Result {
             .ok_or_else(|| format!("dist/ has no {prefix}*{suffix}: build first"))
     };
     let js_name = find("marsad-", ".js")?;
+    // The analyser's worker: its glue and wasm, inline, started from a `blob:` address.
+    let analyser = crate::analyser::hash_names(&dist)?;
+    let analyser = analyser.trim_end_matches("_loader.js");
+    let analyser_js = read(&dist.join(format!("{analyser}.js")))?;
+    if analyser_js.contains("</script") {
+        return Err("the analyser's glue contains </script and cannot be inlined".into());
+    }
+    let analyser_wasm = std::fs::read(dist.join(format!("{analyser}_bg.wasm")))
+        .map_err(|e| format!("{analyser}_bg.wasm: {e}"))?;
     let wasm_name = find("marsad-", "_bg.wasm")?;
     let css_name = find("style-", ".css")?;
 
@@ -55,6 +66,7 @@ pub fn bundle() -> Result {
         let l = line.trim_start();
         let external = l.starts_with("<meta name=\"marsad-data\"")
             || l.starts_with("<meta http-equiv=\"Content-Security-Policy\"")
+            || l.starts_with("<meta name=\"marsad-analyser\"")
             || l.starts_with("<link rel=\"stylesheet\"")
             || l.starts_with("<link rel=\"modulepreload\"")
             || l.starts_with("<link rel=\"preload\"")
@@ -88,10 +100,11 @@ pub fn bundle() -> Result {
     let policy = csp::standalone_policy(&[csp::hash_source(&script)], &[csp::hash_source(&css)]);
     let head = csp::insert_first_in_head(&head, &csp::meta(&policy))?;
     let out = format!(
-        "{head}    <link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\" />\n    <style>{css}</style>\n    <script type=\"module\">{script}</script>\n{between}\n    <script type=\"application/octet-stream\" id=\"marsad-bundle\">{data}</script>{rest}",
+        "{head}    <link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\" />\n    <style>{css}</style>\n    <script type=\"module\">{script}</script>\n{between}\n    <script type=\"application/octet-stream\" id=\"marsad-bundle\">{data}</script>\n    <script type=\"text/plain\" id=\"marsad-analyser-js\">{analyser_js}</script>\n    <script type=\"application/octet-stream\" id=\"marsad-analyser-wasm\">{analyser_wasm}</script>{rest}",
         icon = base64(&favicon),
         between = &html[head_end..body_at],
         data = base64(&data),
+        analyser_wasm = base64(&analyser_wasm),
         rest = &html[body_at..],
     );
     let dir = root().join("standalone");

@@ -213,13 +213,7 @@ impl Bundle {
         &self,
     ) -> Result<marsad_core::bundle::Library, marsad_core::bundle::BundleError> {
         use marsad_core::bundle::{BundleError, Library};
-        let read = |path: &str| -> Result<Vec<u8>, BundleError> {
-            let gz = self
-                .files
-                .get(path)
-                .ok_or_else(|| BundleError(format!("{path}: missing")))?;
-            gunzip(gz).map_err(|e| BundleError(format!("{path}: {e}")))
-        };
+        let read = |path: &str| self.raw(path);
         let mut lib = Library::from_summary(&read("summary.bin")?)?;
         for path in self.files.keys().filter(|p| *p != "summary.bin") {
             let f = FileId::from_path(path)
@@ -227,6 +221,16 @@ impl Bundle {
             lib.add(f, &read(path)?)?;
         }
         Ok(lib)
+    }
+
+    /// One file, decompressed (as the app reads it).
+    pub fn raw(&self, path: &str) -> Result<Vec<u8>, marsad_core::bundle::BundleError> {
+        use marsad_core::bundle::BundleError;
+        let gz = self
+            .files
+            .get(path)
+            .ok_or_else(|| BundleError(format!("{path}: missing")))?;
+        gunzip(gz).map_err(|e| BundleError(format!("{path}: {e}")))
     }
 
     /// Total compressed bytes.

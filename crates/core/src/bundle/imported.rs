@@ -195,8 +195,9 @@ pub fn article(r: &Record, outlet: &str) -> Article {
 }
 
 /// Imported articles with everything the views need, in import order; article `k` of the set
-/// is number `base + k` in the library.
-#[derive(Debug, Clone)]
+/// is number `base + k` in the library. Serialisable: the analyser sends it to the page, which
+/// keeps it on the device.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Imported {
     pub records: Vec<Record>,
     /// Every outlet: the bundle's, then the new ones.

@@ -183,7 +183,7 @@ impl Library {
 
     /// Every article of the bundle (not the imported ones) with its knowledge, in number
     /// order, with the bundle's outlets and definitions: what imported articles are analysed
-    /// against. `None` while a text or notes file is not loaded ([`Library::bundle_needs`]).
+    /// against. `None` while a text or notes file is not loaded ([`Library::bundle_files`]).
     pub fn bundle_corpus(&self) -> Option<Corpus> {
         let all: Vec<u32> = (0..self.bundle_len() as u32).collect();
         let mut c = self.corpus_of(&all)?;
@@ -195,10 +195,12 @@ impl Library {
         Some(c)
     }
 
-    /// The files [`Library::bundle_corpus`] still needs.
-    pub fn bundle_needs(&self) -> Vec<FileId> {
-        let all: Vec<u32> = (0..self.bundle_len() as u32).collect();
-        self.article_needs(&all)
+    /// Every file [`Library::bundle_corpus`] reads (the texts and notes of the bundle's
+    /// articles), loaded or not: what the analyser of imported articles is given.
+    pub fn bundle_files(&self) -> Vec<FileId> {
+        (0..self.bundle_len() as u32)
+            .flat_map(|i| [FileId::Text(i), FileId::Notes(i)])
+            .collect()
     }
 
     /// The bundle's own articles, without the imported ones.

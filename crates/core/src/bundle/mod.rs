@@ -22,9 +22,11 @@
 //! - [`import`]: reading articles to import (CSV, JSON Lines, plain text), for the build step's
 //!   `import` and for the page.
 //! - [`imported`]: articles imported in the page, analysed by the same code as the build step.
+//! - [`analyser`]: that work as requests and replies, for the page's Web Worker.
 //! - [`library`]: the loaded part of a bundle, answering what the views ask, and naming the
 //!   files still needed.
 
+pub mod analyser;
 pub mod derive;
 pub mod import;
 pub mod imported;
@@ -32,10 +34,11 @@ pub mod library;
 pub mod wire;
 
 pub use library::Library;
+use serde::{Deserialize, Serialize};
 pub use wire::{BundleError, Entry, FORMAT, Lenses, META_CHUNK, Meta, Notes, Summary};
 
 /// One file of a bundle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum FileId {
     Summary,
     /// Metadata of articles `k * META_CHUNK ..`.

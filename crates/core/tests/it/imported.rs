@@ -24,7 +24,7 @@ fn seed_paragraph(lib: &Library) -> String {
 }
 
 /// Two plain texts (as the form fills them) and a JSON Lines file of one article.
-fn sample_rows(lib: &Library) -> Vec<Row> {
+pub(crate) fn sample_rows(lib: &Library) -> Vec<Row> {
     let copy = seed_paragraph(lib);
     let first = format!(
         "زيارة وفد عسكري إلى أربيل\nبغداد (وكالة الرافدين) - وصل وفد عسكري إلى أربيل يوم 3 شباط 2024.\nوقال رئيس الوزراء محمد شياع السوداني إن «الحوار مستمر مع التحالف الدولي».\n{copy}\n"
@@ -55,7 +55,7 @@ fn sample_rows(lib: &Library) -> Vec<Row> {
     out
 }
 
-fn known(lib: &Library) -> HashMap<String, String> {
+pub(crate) fn known(lib: &Library) -> HashMap<String, String> {
     lib.bundle_corpus()
         .unwrap()
         .articles
@@ -64,7 +64,7 @@ fn known(lib: &Library) -> HashMap<String, String> {
         .collect()
 }
 
-fn imported(lib: &Library, records: Vec<Record>) -> Arc<Imported> {
+pub(crate) fn imported(lib: &Library, records: Vec<Record>) -> Arc<Imported> {
     let mut a = Analysis::new(lib.bundle_corpus().unwrap(), records);
     while a.done() < a.total() {
         a.step(1);

@@ -9,6 +9,8 @@
 //! - `library_search`: search within filters grouped by outlet; engine marks in the reader.
 //! - `i18n`: language-aware formatting and that every notice reads in both languages.
 //! - `imported`: articles imported in the page reach every view, duplicates, storage, export.
+//! - `analyser`: the import work as the page's Web Worker does it: files read for the form,
+//!   analysis from the bundle's files with progress, the saved analysis and when it is reused.
 //! - `text_rules`: normalization, tokenization and stemming rules with phrases from the articles.
 //! - `search_relevance`: the relevance table (`relevance.tsv`) and hit ranges, snippets, groups.
 //! - `reuse`: planted copies and stock phrases; the statement k24 and Al-Ain both reproduce.
@@ -21,6 +23,7 @@
 //! - `auto`: automatic layers on the seeds (with and without each article's own curation),
 //!   curation winning over them, and the evaluation targets.
 
+mod analyser;
 mod auto;
 mod compare;
 mod dates;
@@ -83,14 +86,16 @@ pub fn corpus() -> Corpus {
         .clone()
 }
 
+/// The bundle the build step writes for the real corpus.
+pub fn bundle() -> &'static marsad_ingest::bundle::Bundle {
+    static BUNDLE: OnceLock<marsad_ingest::bundle::Bundle> = OnceLock::new();
+    BUNDLE.get_or_init(|| marsad_ingest::bundle::build(corpus()))
+}
+
 /// The real corpus as the app has it once every file of its bundle is loaded.
 pub fn library() -> Library {
     static LIBRARY: OnceLock<Library> = OnceLock::new();
     LIBRARY
-        .get_or_init(|| {
-            marsad_ingest::bundle::build(corpus())
-                .library()
-                .expect("the bundle of the seeds loads")
-        })
+        .get_or_init(|| bundle().library().expect("the bundle of the seeds loads"))
         .clone()
 }

@@ -22,7 +22,7 @@ use std::fmt;
 
 /// Where a row is: `articles.csv:4` (rows numbered as a spreadsheet shows them, the header
 /// being row 1; in JSON Lines a row is a line), or `folder/file.txt`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Place {
     pub file: String,
     pub row: Option<usize>,

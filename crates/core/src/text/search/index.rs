@@ -71,7 +71,7 @@ pub struct IndexBuilder {
 
 /// A whole index in memory: the app's index of imported articles, and what the build step cuts
 /// into chunks.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct MemoryIndex {
     /// Sorted by term.
     pub entries: Vec<TermEntry>,

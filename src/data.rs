@@ -365,19 +365,16 @@ fn intern<K: Ord + Clone, T: ?Sized>(
 }
 
 /// Forgets what was lent out for article numbers from `first` on (imported articles, whose
-/// numbers change when the set does), and every slice.
+/// numbers change when the set does), every article's notes (a bundle article's include the
+/// text it shares with imported ones), and every slice.
 fn forget_from(first: u32) {
-    for cell in [&TEXTS] {
-        if let Some(m) = cell.get() {
-            m.lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .retain(|k, _| *k < first);
-        }
-    }
-    if let Some(m) = NOTES.get() {
+    if let Some(m) = TEXTS.get() {
         m.lock()
             .unwrap_or_else(|e| e.into_inner())
             .retain(|k, _| *k < first);
+    }
+    if let Some(m) = NOTES.get() {
+        m.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
     if let Some(m) = SLICES.get() {
         m.lock().unwrap_or_else(|e| e.into_inner()).clear();

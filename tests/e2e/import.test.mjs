@@ -98,6 +98,20 @@ test('imported articles reach every view, persist, and are removed', async () =>
   await page.goto(`${url}?view=compare&articles=k24-hmc-launch,${one}&lang=en`);
   await page.waitForSelector('[data-testid=two-articles] mark.shared');
 
+  // Compare by event: linked automatically to the launch it reports (the seed's statement and
+  // date), it has its column beside the outlets that covered it.
+  await page.goto(`${url}?view=compare&event=hmc-launch-2024-01-27&lang=en`);
+  await page.waitForSelector(`[data-testid=event-compare] .col-head[data-article=${one}]`);
+  // Lenses: its new outlet has a column in the naming matrix and among the voices.
+  await page.goto(`${url}?view=compare&lens=naming&lang=en`);
+  await page.waitForSelector('[data-testid=naming-matrix] thead th:has-text("وكالة الرافدين")');
+  await page.goto(`${url}?view=compare&lens=voices&lang=en`);
+  await page.waitForSelector('[data-testid=voices-lens] thead th:has-text("وكالة الرافدين")');
+  // The seed's reader: the passage it shares with the import is marked and links to it.
+  await page.goto(`${url}?view=read&article=k24-hmc-launch&layers=reuse&lang=en`);
+  await page.click('.reader[data-article=k24-hmc-launch] #p7 mark.ann-reuse >> nth=0');
+  await page.waitForSelector(`[data-testid=details] .elsewhere a[href*="article=${one}"]`);
+
   // The analysis ran in the analyser's worker, fetched from the page's own origin.
   const analyser = (u) => /\/analyser-[0-9a-f]{16}(_loader\.js|\.js|_bg\.wasm)$/.test(u);
   assert.equal(requests.filter(analyser).length, 3, requests.filter(analyser).join());

@@ -14,7 +14,7 @@
 use super::derive::{automatic, entry, lenses, meta, notes};
 use super::import::{Bad, Place, Row, content_hash, headline_or_title, names};
 use super::wire::{Entry, Lenses, Meta, Notes};
-use crate::analysis::annotate::{Engine, MarkIndex};
+use crate::analysis::annotate::{AnnotationLayer, Engine, Mark, MarkIndex};
 use crate::analysis::auto::Lexicon;
 use crate::analysis::filter::FacetIndex;
 use crate::model::corpus::count_words;
@@ -23,7 +23,7 @@ use crate::text::dates::extract_dates;
 use crate::text::reuse::{ReuseParams, corpus_reuse};
 use crate::text::search::{IndexBuilder, MemoryIndex};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// The start of every imported article's id.
@@ -214,6 +214,9 @@ pub struct Imported {
     pub index: MemoryIndex,
     /// The lenses of the bundle's articles and these.
     pub lenses: Arc<Lenses>,
+    /// Reused text that bundle articles share with these: per bundle article (by number), its
+    /// reuse marks whose other places are imported articles, added to its own notes.
+    pub bundle_reuse: BTreeMap<u32, Vec<Mark>>,
 }
 
 /// The analysis of imported articles against a corpus (the bundle's articles in library
@@ -323,9 +326,23 @@ impl Analysis {
                 .filter(|r| r.a >= base || r.b >= base)
                 .collect(),
         };
+        let touched: BTreeSet<usize> = engine
+            .reuse
+            .iter()
+            .flat_map(|r| [r.a, r.b])
+            .filter(|&i| i < base)
+            .collect();
         let local = corpus.knowledge.by_article();
         let none = Knowledge::default();
         let ix = MarkIndex::new(&corpus, &engine);
+        let bundle_reuse = touched
+            .into_iter()
+            .map(|i| {
+                let id = &corpus.articles[i].id;
+                (i as u32, ix.marks(&none, id, &[AnnotationLayer::Reuse]))
+            })
+            .filter(|(_, m)| !m.is_empty())
+            .collect();
         let imported = &corpus.articles[base..];
         let notes: Vec<Arc<Notes>> = imported
             .iter()
@@ -346,6 +363,7 @@ impl Analysis {
             definitions: corpus.knowledge.definitions(),
             index: builder.finish_with(avg_len),
             lenses: Arc::new(lenses(&corpus)),
+            bundle_reuse,
         }
     }
 }

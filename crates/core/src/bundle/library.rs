@@ -264,8 +264,23 @@ impl Library {
         self.texts.get(&i).cloned()
     }
 
+    /// Article `i`'s notes, once loaded; a bundle article's with the text it shares with
+    /// imported articles marked too.
     pub fn notes(&self, i: u32) -> Option<Arc<Notes>> {
-        self.notes.get(&i).cloned()
+        let own = self.notes.get(&i)?;
+        let extra = self
+            .imported
+            .as_ref()
+            .and_then(|imp| imp.bundle_reuse.get(&i));
+        let Some(extra) = extra else {
+            return Some(own.clone());
+        };
+        let mut n = Notes::clone(own);
+        n.marks.extend(extra.iter().cloned());
+        order::sort_by_key(&mut n.marks, |m| {
+            (m.span.start, std::cmp::Reverse(m.span.end), m.layer)
+        });
+        Some(Arc::new(n))
     }
 
     pub fn lenses(&self) -> Option<Arc<Lenses>> {

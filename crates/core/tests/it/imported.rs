@@ -74,8 +74,8 @@ pub(crate) fn imported(lib: &Library, records: Vec<Record>) -> Arc<Imported> {
 
 /// Protects the acceptance of issue 11 at the core: imported articles appear in the library
 /// (with a new outlet facet), in search, in the reader with automatic layers and reuse found
-/// against a seed, on the timeline and in the two-article view; and removing them leaves the
-/// bundle's library as it was.
+/// against a seed (in both readers), on the timeline and in the two-article view; and removing
+/// them leaves the bundle's library as it was.
 #[test]
 fn imported_articles_reach_every_view_and_leave_no_trace_when_removed() {
     let lib = library();
@@ -137,13 +137,39 @@ fn imported_articles_reach_every_view_and_leave_no_trace_when_removed() {
             .any(|e| e.article == "k24-hmc-launch")),
         "reuse against the seed"
     );
+    // And the seed's reader marks the same passage as reused in the imported article, added
+    // to its own notes (which, without imports, name no imported article).
+    let k24 = with.number("k24-hmc-launch").unwrap();
+    let names_import = |n: &marsad_core::bundle::Notes| {
+        n.marks.iter().any(|m| {
+            m.layer == AnnotationLayer::Reuse
+                && m.elsewhere.shown.iter().any(|e| e.article == records[0].id)
+        })
+    };
+    let seed_notes = with.notes(k24).unwrap();
+    assert!(
+        names_import(&seed_notes),
+        "the seed's reuse names the import"
+    );
+    assert!(!names_import(&lib.notes(k24).unwrap()));
+    let own = lib.notes(k24).unwrap();
+    assert!(
+        own.marks.iter().all(|m| seed_notes.marks.contains(m)),
+        "its own marks are kept"
+    );
+    assert!(
+        seed_notes
+            .marks
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start),
+        "in text order"
+    );
     // Timeline: the imported articles with their outlets and dates.
     let tl = with.timeline_input(&Filter::default());
     assert!(tl.articles.iter().any(|(id, o, d)| id == &records[0].id
         && o == &outlet.id
         && d.start.to_string() == "2024-02-03"));
     // Two articles: the copied statement aligned against the seed.
-    let k24 = with.number("k24-hmc-launch").unwrap();
     let pair = with.corpus_of(&[k24, one]).unwrap();
     let al = align(&pair, "k24-hmc-launch", &records[0].id).unwrap();
     assert!(!al.passages.is_empty(), "a shared passage");
@@ -154,6 +180,11 @@ fn imported_articles_reach_every_view_and_leave_no_trace_when_removed() {
     assert_eq!(without.len(), lib.len());
     assert_eq!(without.summary(), lib.summary());
     assert!(without.number(&records[0].id).is_none());
+    assert_eq!(
+        without.notes(k24),
+        lib.notes(k24),
+        "the seed's notes as they were"
+    );
     let q = parse_query("الزرقاوية");
     assert!(without.search(&q).is_none_or(|r| r.docs.is_empty()));
 }

@@ -25,7 +25,10 @@ enum Source {
 /// The page's data: the library as loaded so far, and a signal that fires when it grows.
 pub struct Store {
     current: RwLock<Arc<Library>>,
+    /// Fires when any file arrives.
     tick: ArcTrigger,
+    /// Fires only when the set of articles changes (imported ones added or removed).
+    articles: ArcTrigger,
     source: Source,
     inflight: Mutex<BTreeSet<FileId>>,
     /// Files that could not be loaded, with the reason (shown to the reader).
@@ -65,6 +68,13 @@ impl Store {
         self.lib_untracked()
     }
 
+    /// The library, tracked only for what the summary holds (articles, outlets, facets, dates,
+    /// ids): a view that reads no other file is not redrawn when files arrive.
+    pub fn catalog(&self) -> Arc<Library> {
+        self.articles.track();
+        self.lib_untracked()
+    }
+
     pub fn lib_untracked(&self) -> Arc<Library> {
         self.current
             .read()
@@ -72,8 +82,11 @@ impl Store {
             .unwrap_or_else(|e| e.into_inner().clone())
     }
 
-    /// Asks for files (those already loaded or on their way are skipped). The library grows and
-    /// the views that read it are redrawn when they arrive.
+    /// Asks for files (those already loaded or on their way are skipped). They are fetched in
+    /// parallel, and each joins the library as soon as it arrives, so that the views that read
+    /// it are redrawn with what is there (the first texts of a page of results while the others
+    /// are on their way; a prefix's second round of postings as soon as the chunk naming it is
+    /// in).
     pub fn request(&'static self, files: Vec<FileId>) {
         let lib = self.lib_untracked();
         let new: Vec<FileId> = {
@@ -88,36 +101,38 @@ impl Store {
             return;
         }
         mark_loading(true);
-        wasm_bindgen_futures::spawn_local(async move {
-            // All at once: the browser fetches them in parallel, one round trip for the batch.
-            let got: Vec<(FileId, Result<Vec<u8>, String>)> =
-                join_all(new.iter().map(|&f| async move { (f, self.read(f).await) })).await;
-            {
-                let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
-                let mut next = Library::clone(&cur);
-                let mut failed = self.failed.write().unwrap_or_else(|e| e.into_inner());
-                for (f, r) in got {
-                    match r.and_then(|bytes| next.add(f, &bytes).map_err(|e| e.0)) {
-                        Ok(()) => {}
-                        Err(e) => {
-                            failed.insert(f, e);
-                        }
-                    }
+        for f in new {
+            wasm_bindgen_futures::spawn_local(async move {
+                let got = self.read(f).await;
+                self.arrived(f, got);
+            });
+        }
+    }
+
+    /// Adds a fetched file to the library (or records why it could not be), and redraws.
+    fn arrived(&self, f: FileId, got: Result<Vec<u8>, String>) {
+        {
+            let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
+            let mut next = Library::clone(&cur);
+            match got.and_then(|bytes| next.add(f, &bytes).map_err(|e| e.0)) {
+                Ok(()) => *cur = Arc::new(next),
+                Err(e) => {
+                    self.failed
+                        .write()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(f, e);
                 }
-                *cur = Arc::new(next);
             }
-            let idle = {
-                let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
-                for f in &new {
-                    inflight.remove(f);
-                }
-                inflight.is_empty()
-            };
-            self.tick.notify();
-            if idle {
-                mark_loading(false);
-            }
-        });
+        }
+        let idle = {
+            let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
+            inflight.remove(&f);
+            inflight.is_empty()
+        };
+        self.tick.notify();
+        if idle {
+            mark_loading(false);
+        }
     }
 
     /// Replaces the imported articles (`None`: removes them all). Views are redrawn; articles
@@ -130,6 +145,7 @@ impl Store {
             *cur = Arc::new(next);
             forget_from(first);
         }
+        self.articles.notify();
         self.tick.notify();
     }
 
@@ -232,6 +248,7 @@ impl Store {
         Store {
             current: RwLock::new(Arc::new(lib)),
             tick: ArcTrigger::new(),
+            articles: ArcTrigger::new(),
             source,
             inflight: Mutex::new(BTreeSet::new()),
             failed: RwLock::new(BTreeMap::new()),
@@ -292,8 +309,13 @@ async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     if !(bytes.len() > 2 && bytes[0] == 0x1f && bytes[1] == 0x8b) {
         return Ok(bytes.to_vec());
     }
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(js_err)?;
+    // A `Response` over the bytes gives their stream within the page (a `Blob`'s goes through
+    // the browser's blob store, several times slower when many files arrive at once).
+    let source =
+        web_sys::Response::new_with_opt_buffer_source(Some(&js_sys::Uint8Array::from(bytes)))
+            .map_err(js_err)?
+            .body()
+            .ok_or("no stream over the bytes")?;
     // `DecompressionStream` is reached through the global object: web-sys ships its binding
     // only behind an unstable flag.
     let ctor: js_sys::Function = js_sys::Reflect::get(&window(), &"DecompressionStream".into())
@@ -306,7 +328,7 @@ async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let readable: web_sys::ReadableStream = get("readable")?.dyn_into().map_err(js_err)?;
     let writable: web_sys::WritableStream = get("writable")?.dyn_into().map_err(js_err)?;
     let pair = web_sys::ReadableWritablePair::new(&readable, &writable);
-    let stream = blob.stream().pipe_through(&pair);
+    let stream = source.pipe_through(&pair);
     let resp = web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(js_err)?;
     let buf = JsFuture::from(resp.array_buffer().map_err(js_err)?)
         .await

@@ -37,14 +37,17 @@ pub fn Library() -> impl IntoView {
     let searching = Memo::new(move |_| st.get().searching());
     let rows = Memo::new(move |_| {
         let s = st.get();
-        library_rows(&store().lib(), &s)
+        library_rows(&store().catalog(), &s)
     });
-    // Titles of the rows on screen.
+    // Titles of the rows on screen (none while searching: the list is not shown).
     Effect::new(move |_| {
+        if searching.get() {
+            return;
+        }
         let r = rows.get();
         store().request(store().lib_untracked().meta_needs(&r.items));
     });
-    let total = move || store().lib().len();
+    let total = move || store().catalog().len();
     view! {
         <div class="library">
             <crate::import::AddArticles />
@@ -445,7 +448,7 @@ fn FacetBox(facet: Facet) -> impl IntoView {
     let filters = us.filters;
     let lang = Memo::new(move |_| st.get().lang);
     let with_auto = Memo::new(move |_| {
-        let lib = store().lib();
+        let lib = store().catalog();
         lib.facets()
             .counts_with_auto(lib.dates(), &filters.get().filter, facet)
             .into_iter()
@@ -478,7 +481,7 @@ fn FacetBox(facet: Facet) -> impl IntoView {
     let open = open_by_default || !st.get_untracked().selected(facet).is_empty();
     let visible = Memo::new(move |_| {
         visible_values(
-            &store().lib(),
+            &store().catalog(),
             facet,
             &selected.get(),
             &counts.get(),

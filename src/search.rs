@@ -8,48 +8,50 @@ use crate::widgets::{Pager, loading, outlet_of, tr};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use marsad_core::analysis::results::{Narrowing, without};
-use marsad_core::bundle::library::indexed_block;
+use marsad_core::bundle::FileId;
+use marsad_core::bundle::library::{EAGER_CHUNKS, indexed_block};
 use marsad_core::text::search::{block_hits, parse_query};
 use marsad_core::view::i18n::{Lang, Msg, facet_name, t};
 use marsad_core::view::pages::{LastSearch, SearchPage};
 use marsad_core::view::url::{MAX_QUERY_CHARS, Sort, View, ViewState};
 use std::sync::{Arc, Mutex};
 
-/// How long typing must pause before the texts of a page of results are fetched.
-const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(150);
+/// How long typing must pause before a query is taken as meant: then the texts of its page of
+/// results are fetched, and postings that a half-typed word would read for nothing.
+const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
 
-/// Work that follows the search text: done at once for the text it last ran for (paging,
-/// ordering, files arriving), after a pause in typing when the text has changed. A newer call
-/// replaces a pending one.
+/// The query once typing has paused on it: at once for a query not typed (a link, a paste, the
+/// query the view opened with), after [`TYPING_PAUSE`] for one being typed.
 #[derive(Clone, Copy)]
-struct AfterTyping {
-    last: StoredValue<String>,
+struct Settled {
+    text: RwSignal<String>,
     pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
 
-impl AfterTyping {
+impl Settled {
     fn new(text: String) -> Self {
-        AfterTyping {
-            last: StoredValue::new(text),
+        Settled {
+            text: RwSignal::new(text),
             pending: StoredValue::new_local(None),
         }
     }
 
-    fn cancel(self) {
+    /// Follows the text being typed; a newer text replaces a pending one.
+    fn follow(self, text: String) {
         if let Some(h) = self.pending.get_value() {
             h.clear();
         }
+        if self.text.with_untracked(|t| *t != text) {
+            let text_signal = self.text;
+            self.pending.set_value(
+                set_timeout_with_handle(move || text_signal.set(text), TYPING_PAUSE).ok(),
+            );
+        }
     }
 
-    fn run(self, text: &str, work: impl FnOnce() + 'static) {
-        self.cancel();
-        if self.last.with_value(|l| l == text) {
-            work();
-        } else {
-            self.last.set_value(text.to_string());
-            self.pending
-                .set_value(set_timeout_with_handle(work, TYPING_PAUSE).ok());
-        }
+    /// Whether typing has paused on `text` (tracked).
+    fn is(self, text: &str) -> bool {
+        self.text.with(|t| t == text)
     }
 }
 
@@ -90,21 +92,20 @@ pub fn SearchResults() -> impl IntoView {
     let st = us.state;
     let lang = Memo::new(move |_| st.get().lang);
     let q = Memo::new(move |_| st.get().q);
-    // The postings chunks the query needs (a prefix may need a second round). While the query is
-    // being typed they wait for a pause: the chunks of a half-typed prefix («ا», «ال») are large
-    // and would be read for nothing.
-    let postings = AfterTyping::new(st.get_untracked().q);
+    let settled = Settled::new(st.get_untracked().q);
+    Effect::new(move |_| settled.follow(q.get()));
+    // The postings chunks the query needs: at once when they are few, else once typing pauses
+    // (the chunks of a half-typed prefix such as «ال» are many and read for nothing). Asked
+    // again as chunks arrive: a prefix leads to stems in other chunks.
     Effect::new(move |_| {
         let text = q.get();
         let needs = store().lib().search_needs(&parse_query(&text));
-        if needs.is_empty() {
-            postings.cancel();
-        } else {
-            postings.run(&text, move || store().request(needs));
+        if !needs.is_empty() && (needs.len() <= EAGER_CHUNKS || settled.is(&text)) {
+            store().request(needs);
         }
     });
-    // Searched again only when the query changes: texts and titles arriving, paging, ordering or
-    // filtering reuse the ranking.
+    // Searched again only when the query changes, grouped and ordered again only when the
+    // filter or the order does: texts arriving and paging reuse the ranking.
     let last = Arc::new(Mutex::new(LastSearch::default()));
     let page = Memo::new(move |_| {
         let (lib, s) = (store().lib(), st.get());
@@ -112,16 +113,13 @@ pub fn SearchResults() -> impl IntoView {
             .unwrap_or_else(|e| e.into_inner())
             .page(&lib, &s)
     });
-    // The texts and titles of the articles on this page (for their lines), after a pause in
-    // typing too, so that the pages of half-typed words are not fetched.
-    let texts = AfterTyping::new(st.get_untracked().q);
+    // The texts of the articles on this page (their lines and titles), once typing pauses, so
+    // that the pages of half-typed words are not fetched.
     Effect::new(move |_| {
         let Some(p) = page.get() else { return };
-        texts.run(&st.get_untracked().q, move || {
-            let lib = store().lib_untracked();
-            store().request(lib.text_needs(&p.page.items));
-            store().request(lib.meta_needs(&p.page.items));
-        });
+        if settled.is(&q.get_untracked()) {
+            store().request(store().lib_untracked().text_needs(&p.page.items));
+        }
     });
     // Copy, so that the closures below can be rebuilt as often as needed.
     let us_drop = StoredValue::new(us.clone());
@@ -190,7 +188,9 @@ pub fn SearchResults() -> impl IntoView {
                 let Some(p) = page.get() else { return ().into_any() };
                 let s = st.get();
                 let by_outlet = s.sort() == Sort::Outlet;
-                let lib = store().lib();
+                // Only the summary's outlets and entries are read here: files arriving redraw
+                // each article on its own.
+                let lib = store().lib_untracked();
                 let mut out = Vec::new();
                 let mut current_outlet: Option<u32> = None;
                 let mut group: Vec<AnyView> = Vec::new();
@@ -202,13 +202,7 @@ pub fn SearchResults() -> impl IntoView {
                     match outlet {
                         Some(o) if by_outlet => {
                             let id = lib.summary().outlets.get(o as usize).map(|x| x.id.clone()).unwrap_or_default();
-                            let hits: usize = p
-                                .results
-                                .articles
-                                .iter()
-                                .filter(|a| lib.entry(a.article).is_some_and(|e| e.outlet == o))
-                                .map(|a| a.docs.len())
-                                .sum();
+                            let hits = p.outlet_hits(o);
                             let name = lib.summary().outlets.get(o as usize).map(|x| match s.lang {
                                 Lang::Ar => x.name_ar.clone(),
                                 Lang::En => x.name_en.clone(),
@@ -253,16 +247,17 @@ fn ResultArticle(article: u32, page: Memo<Option<SearchPage>>) -> impl IntoView 
     };
     let id = entry.id.clone();
     let expanded = RwSignal::new(false);
+    // Redrawn when this article's own text or title arrives, not for every file.
+    let text = Memo::new(move |_| store().lib().has(FileId::Text(article)));
+    let title = Memo::new(move |_| store().lib().title(article));
     let body = move || {
-        let lib = store().lib();
+        text.track();
+        let lib = store().lib_untracked();
         let s = st.get();
         let l = s.lang;
         let p = page.get()?;
         let hits = p.hits(article)?.clone();
-        let title = lib
-            .meta(article)
-            .map(|m| m.title_ar.clone())
-            .unwrap_or_else(|| entry.id.clone());
+        let title = title.get().unwrap_or_else(|| entry.id.clone());
         let href = us.href(&ViewState {
             view: View::Read,
             article: Some(entry.id.clone()),

@@ -40,7 +40,7 @@ const LINK_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 /// Installs the URL state for the app; call once, inside the router.
 pub fn provide() {
     let location = use_location();
-    let decoded = Memo::new(move |_| url::decode(&location.search.get(), &store().lib()));
+    let decoded = Memo::new(move |_| url::decode(&location.search.get(), &store().catalog()));
     let pending_q: RwSignal<Option<String>> = RwSignal::new(None);
     let state = Memo::new(move |_| {
         let mut s = decoded.get().state;

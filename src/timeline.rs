@@ -69,7 +69,7 @@ pub fn TimelineView() -> impl IntoView {
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    let input = Memo::new(move |_| store().lib().timeline_input(&filters.get().filter));
+    let input = Memo::new(move |_| store().catalog().timeline_input(&filters.get().filter));
     let tl = Memo::new(move |_| {
         let w = width.get();
         (w > 0.0).then(|| {

@@ -74,7 +74,8 @@ pub fn group(
     allowed: &[bool],
 ) -> SearchResults {
     let mut out = SearchResults::default();
-    let mut pos: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    // Each allowed article's position in `out.articles`, by article number.
+    let mut pos: Vec<Option<u32>> = vec![None; allowed.len()];
     for &(d, score) in &ranked.docs {
         let Some(a) = doc_article(d) else { continue };
         if !allowed.get(a as usize).copied().unwrap_or(false) {
@@ -82,10 +83,10 @@ pub fn group(
             continue;
         }
         out.total += 1;
-        match pos.get(&a) {
-            Some(&i) => out.articles[i].docs.push(d),
+        match pos[a as usize] {
+            Some(i) => out.articles[i as usize].docs.push(d),
             None => {
-                pos.insert(a, out.articles.len());
+                pos[a as usize] = Some(out.articles.len() as u32);
                 out.articles.push(ArticleHits {
                     article: a,
                     best: score,

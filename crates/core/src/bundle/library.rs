@@ -16,6 +16,12 @@ use crate::text::search::{Query, Ranked, TermEntry, execute};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+/// At most this many postings chunks are fetched at once for a query still being typed; a
+/// query that needs more waits for a pause in typing. A two-letter prefix («ال», «رئ») spans
+/// many chunks, read for nothing once the word goes on; a longer one needs a few, mostly the
+/// finished word's too.
+pub const EAGER_CHUNKS: usize = 4;
+
 /// Cheap to clone: the app keeps the current library behind an `Arc` and replaces it with a
 /// copy holding the new files (everything large is shared).
 #[derive(Debug, Clone)]
@@ -260,6 +266,16 @@ impl Library {
             .and_then(|c| c.get((i % META_CHUNK) as usize))
     }
 
+    /// Article `i`'s title as its row shows it (the headline, or the catalog's supplied title):
+    /// from its metadata chunk, or from its text when that is loaded instead (search results
+    /// fetch texts, not metadata). `None` while neither is loaded.
+    pub fn title(&self, i: u32) -> Option<String> {
+        if let Some(m) = self.meta(i) {
+            return Some(m.title_ar.clone());
+        }
+        self.texts.get(&i).map(|a| a.display_title_ar().to_string())
+    }
+
     pub fn text(&self, i: u32) -> Option<Arc<Article>> {
         self.texts.get(&i).cloned()
     }
@@ -395,30 +411,24 @@ impl Library {
         v
     }
 
-    /// The postings chunks `query` still needs. Ask again after adding them: a prefix may lead
-    /// to stems in other chunks.
+    /// The postings chunks `query` still needs. Ask again after adding some: a prefix may lead
+    /// to stems in other chunks, named as soon as the chunk that leads to them is loaded (while
+    /// the rest of the first round may still be on its way).
     pub fn search_needs(&self, query: &Query) -> Vec<FileId> {
         if self.summary.search.chunks.is_empty() {
             return Vec::new();
         }
         let p = plan(query);
-        let first: Vec<u32> = self
-            .plan_files(&p)
-            .into_iter()
-            .filter(|k| !self.terms.contains_key(k))
-            .collect();
-        if !first.is_empty() {
-            return first.into_iter().map(FileId::Terms).collect();
-        }
-        let stems = follow_up(&p, &Loaded(self));
-        let mut more: Vec<u32> = stems
-            .iter()
-            .map(|t| self.chunk_of(t))
-            .filter(|k| !self.terms.contains_key(k))
-            .collect();
-        order::sort(&mut more);
-        more.dedup();
-        more.into_iter().map(FileId::Terms).collect()
+        let mut v = self.plan_files(&p);
+        v.extend(
+            follow_up(&p, &Loaded(self))
+                .iter()
+                .map(|t| self.chunk_of(t)),
+        );
+        v.retain(|k| !self.terms.contains_key(k));
+        order::sort(&mut v);
+        v.dedup();
+        v.into_iter().map(FileId::Terms).collect()
     }
 
     /// Every document matching `query`, best first; `None` while chunks are missing.

@@ -2,6 +2,7 @@
 //! pages, so that a corpus of any size puts only one page of rows on screen.
 
 use super::state::ViewState;
+use crate::analysis::filter::Filter;
 use crate::analysis::results::{ArticleHits, SearchResults, Sort, order};
 use crate::bundle::Library;
 use crate::model::Lang;
@@ -99,19 +100,40 @@ pub fn library_rows(lib: &Library, state: &ViewState) -> Paged {
 }
 
 /// A page of search results.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct SearchPage {
     /// What the query's words matched (to mark them in the texts).
     pub matched: Matched,
-    pub results: SearchResults,
+    /// Every matching article within the filter (shared between the pages of one search).
+    pub results: Arc<SearchResults>,
     /// The articles of this page, in the chosen order.
     pub page: Paged,
+    /// The hits of this page's articles, in the page's order.
+    pub hits: Vec<ArticleHits>,
+    /// Matching blocks within the filter per outlet number (for outlet headings).
+    pub outlet_hits: Arc<Vec<usize>>,
+}
+
+impl PartialEq for SearchPage {
+    fn eq(&self, other: &Self) -> bool {
+        self.matched == other.matched
+            && self.page == other.page
+            && self.hits == other.hits
+            && (Arc::ptr_eq(&self.results, &other.results) || self.results == other.results)
+            && (Arc::ptr_eq(&self.outlet_hits, &other.outlet_hits)
+                || self.outlet_hits == other.outlet_hits)
+    }
 }
 
 impl SearchPage {
     /// The hits of an article of the page.
     pub fn hits(&self, article: u32) -> Option<&ArticleHits> {
-        self.results.articles.iter().find(|a| a.article == article)
+        self.hits.iter().find(|a| a.article == article)
+    }
+
+    /// Matching blocks (within the filter) in an outlet's articles.
+    pub fn outlet_hits(&self, outlet: u32) -> usize {
+        self.outlet_hits.get(outlet as usize).copied().unwrap_or(0)
     }
 }
 
@@ -119,41 +141,111 @@ impl SearchPage {
 /// postings chunks are missing ([`Library::search_needs`] names them).
 pub fn search_page(lib: &Library, state: &ViewState) -> Option<SearchPage> {
     let ranked = lib.search(&parse_query(&state.q))?;
-    Some(page_of(lib, state, &ranked))
+    Some(Listing::of(lib, state, &ranked).page(&ranked, state))
 }
 
-/// One page of `ranked` within the state's filter, in the chosen order.
-fn page_of(lib: &Library, state: &ViewState, ranked: &Ranked) -> SearchPage {
-    let results = lib.results_of(ranked, &state.filter);
-    let best: Vec<u32> = results.articles.iter().map(|a| a.article).collect();
-    let ordered = sorted(lib, state, best.clone(), &best);
-    SearchPage {
-        matched: ranked.matched.clone(),
-        page: paginate(&ordered, state.page(), RESULTS_PAGE),
-        results,
+/// A ranking within a filter, in an order: what every page of it is cut from.
+#[derive(Debug)]
+struct Listing {
+    /// What it was made for: the filter, the order and the language (outlet names order).
+    key: (Filter, Sort, Lang),
+    results: Arc<SearchResults>,
+    ordered: Vec<u32>,
+    /// Each article's position in `results.articles`, by article number.
+    at: Vec<Option<u32>>,
+    outlet_hits: Arc<Vec<usize>>,
+}
+
+impl Listing {
+    fn key(state: &ViewState) -> (Filter, Sort, Lang) {
+        (state.filter.clone(), state.sort(), state.lang)
+    }
+
+    fn of(lib: &Library, state: &ViewState, ranked: &Ranked) -> Listing {
+        let results = lib.results_of(ranked, &state.filter);
+        let best: Vec<u32> = results.articles.iter().map(|a| a.article).collect();
+        let mut at = vec![None; lib.len()];
+        for (i, &a) in best.iter().enumerate() {
+            if let Some(x) = at.get_mut(a as usize) {
+                *x = Some(i as u32);
+            }
+        }
+        // Best first is the order the matches are grouped in.
+        let ordered = match state.sort() {
+            Sort::Relevance => best,
+            _ => sorted(lib, state, best.clone(), &best),
+        };
+        let mut outlet_hits = vec![0; lib.summary().outlets.len()];
+        for a in &results.articles {
+            if let Some(n) = lib
+                .entry(a.article)
+                .and_then(|e| outlet_hits.get_mut(e.outlet as usize))
+            {
+                *n += a.docs.len();
+            }
+        }
+        Listing {
+            key: Listing::key(state),
+            results: Arc::new(results),
+            ordered,
+            at,
+            outlet_hits: Arc::new(outlet_hits),
+        }
+    }
+
+    fn page(&self, ranked: &Ranked, state: &ViewState) -> SearchPage {
+        let page = paginate(&self.ordered, state.page(), RESULTS_PAGE);
+        let hits = page
+            .items
+            .iter()
+            .filter_map(|&a| {
+                let i = (*self.at.get(a as usize)?)?;
+                self.results.articles.get(i as usize).cloned()
+            })
+            .collect();
+        SearchPage {
+            matched: ranked.matched.clone(),
+            results: self.results.clone(),
+            page,
+            hits,
+            outlet_hits: self.outlet_hits.clone(),
+        }
     }
 }
 
 /// The last complete search, kept so that a view redrawn for other reasons (article texts and
-/// titles arriving, another page, another order, another filter) does not search again. Once a
-/// search is complete its ranking depends only on the query and on the postings it read, which
-/// never change while the page is open; a library with other articles searches again.
+/// titles arriving, another page, another order, another filter) does not search again, and
+/// with it the last ranking within a filter in an order, so that files arriving or another page
+/// do not group and sort the matches again. Once a search is complete its ranking depends only
+/// on the query and on the postings it read, which never change while the page is open; a
+/// library with other articles searches again.
 #[derive(Debug, Default)]
-pub struct LastSearch(Option<(String, usize, Arc<Ranked>)>);
+pub struct LastSearch {
+    ranked: Option<(String, usize, Arc<Ranked>)>,
+    listing: Option<Listing>,
+}
 
 impl LastSearch {
     /// What [`search_page`] gives, searching only when the query or the library's articles
-    /// changed.
+    /// changed, and grouping and ordering the matches only when the filter or the order did too.
     pub fn page(&mut self, lib: &Library, state: &ViewState) -> Option<SearchPage> {
-        let ranked = match &self.0 {
+        let ranked = match &self.ranked {
             Some((q, n, r)) if *q == state.q && *n == lib.len() => r.clone(),
             _ => {
                 let r = Arc::new(lib.search(&parse_query(&state.q))?);
-                self.0 = Some((state.q.clone(), lib.len(), r.clone()));
+                self.ranked = Some((state.q.clone(), lib.len(), r.clone()));
+                self.listing = None;
                 r
             }
         };
-        Some(page_of(lib, state, &ranked))
+        let key = Listing::key(state);
+        let listing = match self.listing.take() {
+            Some(l) if l.key == key => l,
+            _ => Listing::of(lib, state, &ranked),
+        };
+        let page = listing.page(&ranked, state);
+        self.listing = Some(listing);
+        Some(page)
     }
 }
 

@@ -200,26 +200,28 @@ pub fn execute(query: &Query, terms: &impl Terms, doc_count: u32) -> Ranked {
         return Ranked::default();
     }
     let n = doc_count.max(1) as f32;
-    // Sparse accumulation: documents of the first group are the only candidates.
-    let mut acc: std::collections::HashMap<u32, (f32, u32, u32)> = std::collections::HashMap::new();
+    // Documents of the first group are the only candidates: one slot per document number up to
+    // the largest of them (score, groups matched, last group seen), indexed directly.
+    let last = groups[0]
+        .iter()
+        .filter_map(|e| e.docs.0.last())
+        .max()
+        .map_or(0, |&d| d as usize + 1);
+    let mut acc: Vec<(f32, u32, u32)> = vec![(0.0, 0, u32::MAX); last];
     for (gi, g) in groups.iter().enumerate() {
         for e in g {
             let w_idf = idf(n, e.docs.0.len());
             for (k, &d) in e.docs.0.iter().enumerate() {
-                let w = w_idf * weight_value(e.weights.get(k).copied().unwrap_or(1));
-                if gi == 0 {
-                    let slot = acc.entry(d).or_insert((0.0, 0, u32::MAX));
-                    slot.0 += w;
-                    if slot.2 != 0 {
-                        slot.2 = 0;
-                        slot.1 += 1;
-                    }
-                } else if let Some(slot) = acc.get_mut(&d) {
-                    slot.0 += w;
-                    if slot.2 != gi as u32 {
-                        slot.2 = gi as u32;
-                        slot.1 += 1;
-                    }
+                let Some(slot) = acc.get_mut(d as usize) else {
+                    continue;
+                };
+                if gi > 0 && slot.1 == 0 {
+                    continue;
+                }
+                slot.0 += w_idf * weight_value(e.weights.get(k).copied().unwrap_or(1));
+                if slot.2 != gi as u32 {
+                    slot.2 = gi as u32;
+                    slot.1 += 1;
                 }
             }
         }
@@ -228,11 +230,12 @@ pub fn execute(query: &Query, terms: &impl Terms, doc_count: u32) -> Ranked {
     let long: Vec<&Range<usize>> = phrases.iter().filter(|p| p.len() > 1).collect();
     let mut docs: Vec<(u32, f32)> = acc
         .into_iter()
+        .enumerate()
         .filter(|(_, (_, count, _))| *count == need)
+        .map(|(d, (score, _, _))| (d as u32, score))
         .filter(|(d, _)| long.iter().all(|p| phrase_in(*d, &groups[(*p).clone()])))
-        .map(|(d, (score, _, _))| (d, score))
         .collect();
-    order::sort_by(&mut docs, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    best_first(&mut docs);
     Ranked {
         docs,
         matched: Matched {
@@ -246,6 +249,28 @@ pub fn execute(query: &Query, terms: &impl Terms, doc_count: u32) -> Ranked {
             phrases,
         },
     }
+}
+
+/// Sorts scored documents best first: score descending ([`f32::total_cmp`]), then document
+/// order. Each pair becomes one integer key whose order is that one, sorted without a
+/// comparator: the hot sort of every search, tens of thousands of documents at scale.
+pub fn best_first(docs: &mut Vec<(u32, f32)>) {
+    // `total_cmp`'s order as unsigned bits: negative scores flipped whole, others sign-flipped.
+    let up = |s: f32| {
+        let b = s.to_bits();
+        if b >> 31 == 1 { !b } else { b | 0x8000_0000 }
+    };
+    let back = |k: u32| f32::from_bits(if k >> 31 == 1 { k & 0x7fff_ffff } else { !k });
+    let mut keys: Vec<u64> = docs
+        .iter()
+        .map(|&(d, s)| (u64::from(!up(s)) << 32) | u64::from(d))
+        .collect();
+    keys.sort_unstable();
+    docs.clear();
+    docs.extend(
+        keys.into_iter()
+            .map(|k| (k as u32, back(!((k >> 32) as u32)))),
+    );
 }
 
 /// Whether the phrase's words (one literal term each) occur consecutively in document `d`.
@@ -268,4 +293,49 @@ fn phrase_in(d: u32, words: &[Vec<&TermEntry>]) -> bool {
             .skip(1)
             .all(|(k, list)| list.binary_search(&(p + k as u32)).is_ok())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Protects the integer-key sort of every search: it orders exactly as the comparator
+    /// (score descending by `total_cmp`, then document), ties, zeros and negatives included.
+    #[test]
+    fn best_first_orders_as_the_comparator() {
+        let mut seed = 7u32;
+        let mut next = move || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            seed >> 8
+        };
+        let scores = [
+            0.0,
+            -0.0,
+            1.5,
+            1.5,
+            3.25,
+            -2.0,
+            0.001,
+            7.0,
+            f32::MAX,
+            f32::MIN_POSITIVE,
+        ];
+        let mut docs: Vec<(u32, f32)> = (0..500)
+            .map(|_| {
+                (
+                    next() % 300,
+                    scores[(next() % 10) as usize] * (next() % 3) as f32,
+                )
+            })
+            .collect();
+        let mut expected = docs.clone();
+        order::sort_by(&mut expected, |a, b| {
+            b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+        });
+        best_first(&mut docs);
+        assert_eq!(docs.len(), expected.len());
+        for (a, b) in docs.iter().zip(&expected) {
+            assert_eq!((a.0, a.1.to_bits()), (b.0, b.1.to_bits()));
+        }
+    }
 }

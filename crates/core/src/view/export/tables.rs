@@ -171,9 +171,8 @@ pub fn search(lib: &Library, state: &ViewState, base: &str) -> Ready {
     let results = lib.results_of(&ranked, &state.filter);
     let best: Vec<u32> = results.articles.iter().map(|a| a.article).collect();
     let ordered = sorted(lib, state, best.clone(), &best);
-    let mut files = lib.text_needs(&ordered);
-    files.extend(lib.meta_needs(&ordered));
-    need(files)?;
+    // Titles come with the texts.
+    need(lib.text_needs(&ordered))?;
     let mut rows = Vec::new();
     for &a in &ordered {
         let (Some(e), Some(text), Some(hits)) = (
@@ -183,7 +182,7 @@ pub fn search(lib: &Library, state: &ViewState, base: &str) -> Ready {
         ) else {
             continue;
         };
-        let title = lib.meta(a).map(|m| m.title_ar.clone()).unwrap_or_default();
+        let title = lib.title(a).unwrap_or_default();
         let o = outlet(lib, a);
         let mut docs: Vec<(usize, usize)> = hits
             .docs

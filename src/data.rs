@@ -37,6 +37,9 @@ pub struct Store {
 
 static STORE: OnceLock<Store> = OnceLock::new();
 
+/// Files [`Store::raw`] reads at once.
+const RAW_BATCH: usize = 24;
+
 /// How far the start got.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Start {
@@ -159,14 +162,27 @@ impl Store {
     /// library: what the analyser of imported articles is given. The first failure is returned.
     pub async fn raw(&self, files: Vec<FileId>) -> Result<Vec<(FileId, Vec<u8>)>, String> {
         mark_loading(true);
-        let got = join_all(
-            files
-                .into_iter()
-                .map(|f| async move { (f, self.read(f).await) }),
-        )
-        .await;
+        let mut out = Vec::with_capacity(files.len());
+        // A batch at a time: a browser refuses thousands of requests started at once.
+        for batch in files.chunks(RAW_BATCH) {
+            let got = join_all(
+                batch
+                    .iter()
+                    .map(|&f| async move { (f, self.read(f).await) }),
+            )
+            .await;
+            for (f, r) in got {
+                match r {
+                    Ok(b) => out.push((f, b)),
+                    Err(e) => {
+                        mark_loading(!self.inflight.lock().map(|i| i.is_empty()).unwrap_or(true));
+                        return Err(e);
+                    }
+                }
+            }
+        }
         mark_loading(!self.inflight.lock().map(|i| i.is_empty()).unwrap_or(true));
-        got.into_iter().map(|(f, r)| r.map(|b| (f, b))).collect()
+        Ok(out)
     }
 
     async fn read(&self, f: FileId) -> Result<Vec<u8>, String> {

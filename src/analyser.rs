@@ -50,9 +50,9 @@ fn fail_all(why: String) {
 
 fn on_message(e: MessageEvent) {
     let bytes = Uint8Array::new(&e.data()).to_vec();
-    let env: Envelope<Reply> = match decode(&bytes) {
+    let env: Envelope<Reply> = match decode(&bytes, "the analyser's answer") {
         Ok(env) => env,
-        Err(e) => return fail_all(format!("the analyser's answer {e}")),
+        Err(e) => return fail_all(e),
     };
     match (env.id, env.body) {
         (0, Reply::Ready) => CLIENT.with(|c| {

@@ -165,24 +165,20 @@ impl Store {
         let mut out = Vec::with_capacity(files.len());
         // A batch at a time: a browser refuses thousands of requests started at once.
         for batch in files.chunks(RAW_BATCH) {
-            let got = join_all(
-                batch
-                    .iter()
-                    .map(|&f| async move { (f, self.read(f).await) }),
-            )
-            .await;
-            for (f, r) in got {
-                match r {
-                    Ok(b) => out.push((f, b)),
-                    Err(e) => {
-                        mark_loading(!self.inflight.lock().map(|i| i.is_empty()).unwrap_or(true));
-                        return Err(e);
-                    }
-                }
+            out.extend(
+                join_all(
+                    batch
+                        .iter()
+                        .map(|&f| async move { (f, self.read(f).await) }),
+                )
+                .await,
+            );
+            if out.iter().any(|(_, r)| r.is_err()) {
+                break;
             }
         }
         mark_loading(!self.inflight.lock().map(|i| i.is_empty()).unwrap_or(true));
-        Ok(out)
+        out.into_iter().map(|(f, r)| r.map(|b| (f, b))).collect()
     }
 
     async fn read(&self, f: FileId) -> Result<Vec<u8>, String> {

@@ -21,9 +21,9 @@ fn main() {
     let replies = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let bytes = Uint8Array::new(&e.data()).to_vec();
-        match decode::<Envelope<Request>>(&bytes) {
+        match decode::<Envelope<Request>>(&bytes, "a request") {
             Ok(Envelope { id, body }) => handle(body, &mut |r| post(&replies, id, r)),
-            Err(e) => post(&replies, 0, Reply::Failed(format!("a request {e}"))),
+            Err(e) => post(&replies, 0, Reply::Failed(e)),
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

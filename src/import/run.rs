@@ -30,11 +30,13 @@ async fn analyse(
     progress: Option<RwSignal<Option<(usize, usize)>>>,
 ) -> Result<Analysed, String> {
     let s = store();
-    let files = s.lib_untracked().bundle_files();
-    let summary = s.raw(vec![FileId::Summary]).await?.pop().map(|(_, b)| b);
-    let files = s.raw(files).await?;
+    // The summary first, then every file of the bundle's articles.
+    let mut files = s
+        .raw([vec![FileId::Summary], s.lib_untracked().bundle_files()].concat())
+        .await?;
+    let summary = files.remove(0).1;
     let request = Request::Analyse {
-        summary: summary.unwrap_or_default(),
+        summary,
         files,
         records: all,
     };
@@ -77,7 +79,7 @@ async fn adopt(a: Analysed) {
 /// The analysis kept on the device, if it was made for this bundle and exactly these records.
 async fn saved_for(recs: &[Record]) -> Option<Imported> {
     let bytes = device::load_analysis().await.ok()??;
-    let saved: Saved = decode(&bytes).ok()?;
+    let saved: Saved = decode(&bytes, "the kept analysis").ok()?;
     let version = store().lib_untracked().summary().version.clone();
     saved.for_records(&version, recs)?.ok()
 }

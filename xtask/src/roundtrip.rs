@@ -74,34 +74,10 @@ pub fn export_roundtrip() -> Result {
         "1. The exports of the seeds as CSV, into {}:",
         orig.display()
     );
-    run(Command::new("cargo")
-        .args([
-            "run",
-            "--quiet",
-            "-p",
-            "marsad-core",
-            "--example",
-            "export_csv",
-            "--",
-        ])
-        .arg(&orig))?;
+    run(export_csv().arg(&orig))?;
     let profile = dir.join("profile");
     let back_csv = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true";
-    let compare = |back: &Path| {
-        run(Command::new("cargo")
-            .args([
-                "run",
-                "--quiet",
-                "-p",
-                "marsad-core",
-                "--example",
-                "export_csv",
-                "--",
-                "--compare",
-            ])
-            .arg(&orig)
-            .arg(back))
-    };
+    let compare = |back: &Path| run(export_csv().arg("--compare").arg(&orig).arg(back));
     println!("\n2. Opened by LibreOffice Calc as UTF-8 CSV ({UTF8_IMPORT}), saved as .xlsx:");
     convert(
         &soffice,
@@ -144,4 +120,19 @@ pub fn export_roundtrip() -> Result {
         "\nexport-roundtrip: every Arabic cell intact after CSV (UTF-8) → LibreOffice → .xlsx → CSV"
     );
     Ok(())
+}
+
+/// The core's `export_csv` example, ready for its arguments.
+fn export_csv() -> Command {
+    let mut c = Command::new("cargo");
+    c.args([
+        "run",
+        "--quiet",
+        "-p",
+        "marsad-core",
+        "--example",
+        "export_csv",
+        "--",
+    ]);
+    c
 }

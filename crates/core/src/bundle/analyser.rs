@@ -226,13 +226,12 @@ impl Saved {
 
 /// The [`Imported`] of a [`Reply::Analysed`].
 pub fn decode_imported(bytes: &[u8]) -> Result<Imported, String> {
-    decode(bytes).map_err(|e| format!("the analysis of imported articles: {e}"))
+    decode(bytes, "the analysis of imported articles")
 }
 
-pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
-    postcard::to_allocvec(value).expect("analyser messages always serialise")
-}
+pub use super::wire::encode;
 
-pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
-    postcard::from_bytes(bytes).map_err(|e| format!("cannot be read ({e})"))
+/// A message or a kept analysis from its bytes; `what` names it in the error.
+pub fn decode<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T, String> {
+    super::wire::decode(bytes, what).map_err(|e| e.0)
 }

@@ -171,7 +171,7 @@ fn a_saved_analysis_is_reused_only_for_the_same_bundle_and_records() {
         ids: recs.iter().map(|r| r.id.clone()).collect(),
         imported: encode(&*imported(&lib, recs.clone())),
     };
-    let back: Saved = marsad_core::bundle::analyser::decode(&encode(&saved)).unwrap();
+    let back: Saved = marsad_core::bundle::analyser::decode(&encode(&saved), "saved").unwrap();
     let got = back.for_records(&version, &recs).expect("same").unwrap();
     assert_eq!(got.records, recs);
     assert!(back.for_records("another-bundle", &recs).is_none());

@@ -152,6 +152,15 @@ impl Store {
         self.tick.notify();
     }
 
+    /// Whether no file is on its way (tracked: checked again whenever a file arrives).
+    pub fn idle(&self) -> bool {
+        self.tick.track();
+        self.inflight
+            .lock()
+            .map(|f| f.is_empty())
+            .unwrap_or_else(|e| e.into_inner().is_empty())
+    }
+
     /// Why a file could not be loaded, if it could not.
     pub fn failure(&self, f: FileId) -> Option<String> {
         self.tick.track();

@@ -16,8 +16,9 @@ use marsad_core::view::pages::{LastSearch, SearchPage};
 use marsad_core::view::url::{MAX_QUERY_CHARS, Sort, View, ViewState};
 use std::sync::{Arc, Mutex};
 
-/// How long typing must pause before a query is taken as meant: then the texts of its page of
-/// results are fetched, and postings that a half-typed word would read for nothing.
+/// How long typing must pause before a query is taken as meant: then the postings that a
+/// half-typed word would read for nothing are fetched, and the texts of its page of results even
+/// while other files are still on their way.
 const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// The query once typing has paused on it: at once for a query not typed (a link, a paste, the
@@ -113,11 +114,13 @@ pub fn SearchResults() -> impl IntoView {
             .unwrap_or_else(|e| e.into_inner())
             .page(&lib, &s)
     });
-    // The texts of the articles on this page (their lines and titles), once typing pauses, so
-    // that the pages of half-typed words are not fetched.
+    // The texts of the articles on this page (their lines and titles): at once when no file is
+    // on its way, else once those on their way have arrived or typing pauses. While typing, one
+    // batch at a time: fast typing never queues the page of every half-typed word, and the
+    // results of the last word are drawn one batch after the last key, not after a fixed pause.
     Effect::new(move |_| {
         let Some(p) = page.get() else { return };
-        if settled.is(&q.get_untracked()) {
+        if store().idle() || settled.is(&q.get_untracked()) {
             store().request(store().lib_untracked().text_needs(&p.page.items));
         }
     });

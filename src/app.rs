@@ -1,6 +1,7 @@
 //! The shell: header (title, language switch, copy link), link notices, the current view, footer.
 
 use crate::data::{Start, start_state, store};
+use crate::split::{Loaded, lazy_view};
 use crate::state::{self, use_url_state};
 use crate::widgets::msg;
 use crate::{compare::CompareView, library::Library, reader::Reader, timeline::TimelineView};
@@ -85,9 +86,9 @@ fn Shell() -> impl IntoView {
         <main id="main">
             {move || match view_kind.get() {
                 View::Library => view! { <Library /> }.into_any(),
-                View::Read => view! { <Reader /> }.into_any(),
-                View::Timeline => view! { <TimelineView /> }.into_any(),
-                View::Compare => view! { <CompareView /> }.into_any(),
+                View::Read => lazy_view!(reader_view(), preload_reader),
+                View::Timeline => lazy_view!(timeline_view(), preload_timeline),
+                View::Compare => lazy_view!(compare_view(), preload_compare),
             }}
         </main>
         <footer class="site-footer">
@@ -96,6 +97,24 @@ fn Shell() -> impl IntoView {
             <span class="print-only print-link">{permalink}</span>
         </footer>
     }
+}
+
+// The views other than the library: in the release build, each in a wasm module of its own
+// (see `crate::split`).
+
+#[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(reader, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_reader)))]
+fn reader_view() -> Loaded {
+    Ok(view! { <Reader /> }.into_any())
+}
+
+#[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(timeline, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_timeline)))]
+fn timeline_view() -> Loaded {
+    Ok(view! { <TimelineView /> }.into_any())
+}
+
+#[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(compare, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_compare)))]
+fn compare_view() -> Loaded {
+    Ok(view! { <CompareView /> }.into_any())
 }
 
 #[component]

@@ -205,6 +205,8 @@ impl Store {
 
 /// While files are on their way, `<html data-loading>` says so (for tests and for styling).
 fn mark_loading(on: bool) {
+    // A view's code on its way keeps the mark (see `code_loading`).
+    let on = on || CODE_LOADING.load(std::sync::atomic::Ordering::Relaxed) > 0;
     if let Some(root) = document().document_element() {
         let _ = if on {
             root.set_attribute("data-loading", "")
@@ -212,6 +214,24 @@ fn mark_loading(on: bool) {
             root.remove_attribute("data-loading")
         };
     }
+}
+
+/// Views whose code is on its way (`crate::split`).
+static CODE_LOADING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// A view's code starts (`true`) or stops (`false`) being fetched: the page is marked as loading
+/// meanwhile, as it is while data files are on their way.
+pub fn code_loading(on: bool) {
+    use std::sync::atomic::Ordering::Relaxed;
+    if on {
+        CODE_LOADING.fetch_add(1, Relaxed);
+    } else {
+        let _ = CODE_LOADING.fetch_update(Relaxed, Relaxed, |n| n.checked_sub(1));
+    }
+    let files = STORE
+        .get()
+        .is_some_and(|s| !s.inflight.lock().map(|i| i.is_empty()).unwrap_or(true));
+    mark_loading(files);
 }
 
 /// Starts loading the data: from the page's inline bundle if it has one, else over HTTP. Call

@@ -19,6 +19,7 @@ mod import;
 mod library;
 mod reader;
 mod search;
+mod split;
 mod state;
 mod timeline;
 mod widgets;

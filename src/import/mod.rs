@@ -15,6 +15,7 @@ pub use run::restore;
 
 use crate::data::store;
 use crate::device;
+use crate::split::{Loaded, lazy_view};
 use crate::state::use_url_state;
 use forms::{Forms, form_rows, read_files, read_one};
 use leptos::prelude::*;
@@ -77,18 +78,62 @@ pub(crate) fn title_of(r: &Record) -> String {
     })
 }
 
+/// The panel's state, kept by [`AddArticles`] while the panel (lazily loaded) comes and goes.
+#[derive(Clone, Copy)]
+pub struct Panel {
+    lang: Memo<Lang>,
+    draft: RwSignal<Draft>,
+    paste: RwSignal<String>,
+    pasted: StoredValue<usize>,
+    progress: RwSignal<Option<(usize, usize)>>,
+    summary: RwSignal<Vec<String>>,
+    busy: RwSignal<bool>,
+    recs: RwSignal<Vec<Record>>,
+}
+
 #[component]
 pub fn AddArticles() -> impl IntoView {
     let us = use_url_state();
     let lang = us.lang;
     let open = RwSignal::new(false);
-    let draft = RwSignal::new(Draft::default());
-    let paste = RwSignal::new(String::new());
-    let pasted = StoredValue::new(0usize);
-    let progress: RwSignal<Option<(usize, usize)>> = RwSignal::new(None);
-    let summary: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
-    let busy = RwSignal::new(false);
     let recs = RwSignal::from(records());
+    let p = Panel {
+        lang,
+        draft: RwSignal::new(Draft::default()),
+        paste: RwSignal::new(String::new()),
+        pasted: StoredValue::new(0usize),
+        progress: RwSignal::new(None),
+        summary: RwSignal::new(Vec::new()),
+        busy: RwSignal::new(false),
+        recs,
+    };
+    view! {
+        <section class="import" data-testid="import">
+            <button type="button" class="import-toggle" data-testid="import-toggle" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || tr(lang.get(), "أضف مقالاتك", "Add articles")}
+                {move || { let n = recs.get().len(); (n > 0).then(|| format!(" ({n})")) }}
+            </button>
+            <Show when=move || open.get()>
+                {move || lazy_view!(import_panel(p), preload_import)}
+            </Show>
+        </section>
+    }
+}
+
+/// The panel itself: in the release build, in a wasm module of its own (see `crate::split`).
+#[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(import, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_import)))]
+fn import_panel(p: Panel) -> Loaded {
+    let Panel {
+        lang,
+        draft,
+        paste,
+        pasted,
+        progress,
+        summary,
+        busy,
+        recs,
+    } = p;
 
     // The files are taken out of the list at once: clearing the input empties it.
     let take_files = move |list: Option<web_sys::FileList>| {
@@ -193,14 +238,7 @@ pub fn AddArticles() -> impl IntoView {
         });
     };
 
-    view! {
-        <section class="import" data-testid="import">
-            <button type="button" class="import-toggle" data-testid="import-toggle" aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|o| *o = !*o)>
-                {move || tr(lang.get(), "أضف مقالاتك", "Add articles")}
-                {move || { let n = recs.get().len(); (n > 0).then(|| format!(" ({n})")) }}
-            </button>
-            <Show when=move || open.get()>
+    Ok(view! {
                 <div class="import-panel" data-testid="import-panel">
                     <p class="import-privacy">{move || tr(lang.get(),
                         "تُحلَّل المقالات على هذا الجهاز وتُحفظ في متصفحك فقط؛ لا يُرسَل شيء إلى أي مكان.",
@@ -256,9 +294,8 @@ pub fn AddArticles() -> impl IntoView {
                         </div>
                     </Show>
                 </div>
-            </Show>
-        </section>
     }
+    .into_any())
 }
 
 /// Offers `text` as a file to save (a `blob:` address of this page: nothing is sent).

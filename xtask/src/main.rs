@@ -28,6 +28,7 @@ mod analyser;
 mod bench;
 mod csp;
 mod roundtrip;
+mod split;
 mod standalone;
 mod tools;
 
@@ -311,6 +312,7 @@ fn synth(args: &[String]) -> Result {
 fn build_release(tools: &tools::Tools) -> Result {
     build_data()?;
     run(tools.cmd("trunk").args(["build", "--release", "--offline"]))?;
+    split::build(tools)?;
     announce_data()
 }
 

@@ -23,7 +23,17 @@ pub fn bundle() -> Result {
             .find(|n| n.starts_with(prefix) && n.ends_with(suffix))
             .ok_or_else(|| format!("dist/ has no {prefix}*{suffix}: build first"))
     };
-    let js_name = find("marsad-", ".js")?;
+    // The page as one module (Trunk's build, kept aside when dist/ got the split one): a file
+    // opened from disk cannot fetch modules.
+    let unsplit = crate::split::unsplit_dir();
+    let find_unsplit = |suffix: &str| -> Result<String> {
+        std::fs::read_dir(&unsplit)
+            .map_err(|e| format!("{}: {e} (build first)", unsplit.display()))?
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .find(|n| n.starts_with("marsad-") && n.ends_with(suffix))
+            .ok_or_else(|| format!("{} has no marsad-*{suffix}: build first", unsplit.display()))
+    };
+    let js_name = find_unsplit(".js")?;
     // The analyser's worker: its glue and wasm, inline, started from a `blob:` address.
     let analyser = crate::analyser::hash_names(&dist)?;
     let analyser = analyser.trim_end_matches("_loader.js");
@@ -33,14 +43,14 @@ pub fn bundle() -> Result {
     }
     let analyser_wasm = std::fs::read(dist.join(format!("{analyser}_bg.wasm")))
         .map_err(|e| format!("{analyser}_bg.wasm: {e}"))?;
-    let wasm_name = find("marsad-", "_bg.wasm")?;
+    let wasm_name = find_unsplit("_bg.wasm")?;
     let css_name = find("style-", ".css")?;
 
-    let js = read(&dist.join(&js_name))?;
+    let js = read(&unsplit.join(&js_name))?;
     if js.contains("</script") {
         return Err("the JS glue contains </script and cannot be inlined".into());
     }
-    let wasm = std::fs::read(dist.join(&wasm_name)).map_err(|e| e.to_string())?;
+    let wasm = std::fs::read(unsplit.join(&wasm_name)).map_err(|e| e.to_string())?;
     // The screen stylesheet, then the print one.
     let mut css = read(&dist.join(&css_name))?;
     css.push('\n');

@@ -1,0 +1,109 @@
+//! Views whose code, in the page's release build, is in wasm modules of their own, fetched the
+//! first time one of them is shown: the reader, compare and timeline views and the import panel.
+//! `cargo xtask build` compiles the page with `--cfg marsad_split` and splits it at the functions
+//! marked `split_point` (`crates/split`). Every other build (development, component tests, the
+//! standalone file) is one module, and the same functions are called directly.
+
+#[cfg(marsad_split)]
+use crate::state::use_url_state;
+#[cfg(marsad_split)]
+use crate::widgets::{loading, tr};
+use leptos::prelude::*;
+
+/// What a split function returns: its view, or why its code could not be fetched.
+pub type Loaded = Result<AnyView, leptos::wasm_split::SplitLoaderError>;
+
+/// Draws the view of split function `f(args)`, whose module `load` (its `preload` function)
+/// fetches: at once when it is already loaded.
+macro_rules! lazy_view {
+    ($f:ident($($arg:expr),*), $load:path) => {{
+        #[cfg(marsad_split)]
+        {
+            $crate::split::lazily($load, move || {
+                use futures_util::FutureExt;
+                $f($($arg),*).now_or_never()
+            })
+        }
+        #[cfg(not(marsad_split))]
+        {
+            $crate::split::ready($f($($arg),*))
+        }
+    }};
+}
+pub(crate) use lazy_view;
+
+/// Draws a view whose code is in a module of its own: `load` fetches the module, then `build`
+/// draws the view synchronously, under this owner, so that its effects are disposed with it.
+/// While the module is on its way a loading line is shown; if it cannot be fetched, a notice
+/// with a button to try again (a failed fetch is not remembered).
+#[cfg(marsad_split)]
+pub fn lazily<F>(
+    load: fn() -> F,
+    build: impl Fn() -> Option<Loaded> + Send + Sync + 'static,
+) -> AnyView
+where
+    F: std::future::Future<Output = Result<(), leptos::wasm_split::SplitLoaderError>> + 'static,
+{
+    use futures_util::FutureExt;
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        Loading,
+        Ready,
+        Failed,
+    }
+    let state = RwSignal::new(State::Loading);
+    let fetch = move || {
+        let mut pending = Box::pin(load());
+        match pending.as_mut().now_or_never() {
+            Some(got) => state.set(if got.is_ok() {
+                State::Ready
+            } else {
+                State::Failed
+            }),
+            None => {
+                state.set(State::Loading);
+                crate::data::code_loading(true);
+                leptos::task::spawn_local(async move {
+                    let got = pending.await;
+                    crate::data::code_loading(false);
+                    state.set(if got.is_ok() {
+                        State::Ready
+                    } else {
+                        State::Failed
+                    });
+                });
+            }
+        }
+    };
+    fetch();
+    let lang = use_url_state().lang;
+    (move || match state.get() {
+        State::Loading => loading(lang.get()).into_any(),
+        State::Ready => match build() {
+            Some(Ok(v)) => v,
+            _ => failed(lang.get(), fetch),
+        },
+        State::Failed => failed(lang.get(), fetch),
+    })
+    .into_any()
+}
+
+/// A split function's view in a build of one module.
+#[cfg(not(marsad_split))]
+pub fn ready(view: Loaded) -> AnyView {
+    view.unwrap_or_else(|_| ().into_any())
+}
+
+/// The notice shown when a view's code could not be fetched.
+#[cfg(marsad_split)]
+fn failed(lang: marsad_core::view::i18n::Lang, retry: impl Fn() + Copy + 'static) -> AnyView {
+    view! {
+        <p class="notice" role="alert" data-testid="code-failed">
+            {tr(lang, "تعذّر تحميل هذا الجزء من مرصد. تحقّق من الاتصال ثم أعد المحاولة.",
+                "This part of Marsad could not be loaded. Check the connection and try again.")}
+            " "
+            <button type="button" on:click=move |_| retry()>{tr(lang, "أعد المحاولة", "Try again")}</button>
+        </p>
+    }
+    .into_any()
+}

@@ -1,0 +1,52 @@
+// End-to-end tests of the page's split code: the library is drawn with the library's code alone,
+// a view's code is fetched the first time it is shown, and code that cannot be fetched is said so
+// and fetched again on request.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveAndLaunch, openFresh, newContext, watch, settled } from './harness.mjs';
+
+const env = serveAndLaunch();
+
+/** The view modules among the requested URLs (`split_reader.wasm`, …), by name. */
+const viewModules = (requests) =>
+  requests.map((u) => new URL(u).pathname.split('/').pop()).filter((n) => /^(split_|chunk_).*\.wasm$/.test(n));
+
+// Protects the first load: drawing the library fetches no view's code, and opening an article
+// fetches the reader's module (and no other view's), after which the reader is drawn.
+test('the library loads without any view code; the reader fetches its own module', async () => {
+  const { context, page, requests, errors } = await openFresh(env.browser, env.server.url);
+  await settled(page);
+  await page.waitForSelector('.article-row');
+  assert.deepEqual(viewModules(requests), [], 'the library fetched no view module');
+  await page.click('.article-row[data-article=k24-hmc-launch] a.row-headline');
+  await page.waitForSelector('.reader[data-article=k24-hmc-launch] .para');
+  const fetched = viewModules(requests);
+  assert.ok(fetched.includes('split_reader.wasm'), `the reader's module was fetched: ${fetched}`);
+  assert.ok(!fetched.some((n) => /^split_(compare|timeline|import)/.test(n)), `only the reader's: ${fetched}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Protects "nothing is lost" on a bad connection: a view whose code cannot be fetched shows a
+// notice instead of failing the page, and "Try again" fetches it and draws the view.
+test('a view whose code cannot be fetched says so, and Try again draws it', async () => {
+  const context = await newContext(env.browser, { viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  watch(page, []);
+  await context.route('**/split_timeline.wasm', (route) => route.abort('internetdisconnected'));
+  await page.goto(`${env.server.url}?view=timeline&lang=en`);
+  const notice = await page.waitForSelector('[data-testid=code-failed]');
+  assert.match(await notice.textContent(), /could not be loaded/);
+  assert.equal(await page.$('svg.timeline'), null);
+  // The rest of the page still works: the header's language switch is there.
+  assert.ok(await page.$('header'));
+  await context.unroute('**/split_timeline.wasm');
+  await page.click('[data-testid=code-failed] button');
+  await page.waitForSelector('svg.timeline .tl-event');
+  assert.equal(await page.$('[data-testid=code-failed]'), null);
+  assert.deepEqual(pageErrors, [], 'no uncaught error');
+  await context.close();
+});

@@ -1,10 +1,12 @@
 //! The shell: header (title, language switch, copy link), link notices, the current view, footer.
 
 use crate::data::{Start, start_state, store};
-use crate::split::{Loaded, lazy_view};
+use crate::library::Library;
+use crate::split::{self, compare_view, lazy_view, reader_view, timeline_view};
+#[cfg(marsad_split)]
+use crate::split::{preload_compare, preload_reader, preload_timeline};
 use crate::state::{self, use_url_state};
 use crate::widgets::msg;
-use crate::{compare::CompareView, library::Library, reader::Reader, timeline::TimelineView};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use marsad_core::view::i18n::{Msg, notice_text, t};
@@ -99,24 +101,6 @@ fn Shell() -> impl IntoView {
     }
 }
 
-// The views other than the library: in the release build, each in a wasm module of its own
-// (see `crate::split`).
-
-#[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(reader, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_reader)))]
-fn reader_view() -> Loaded {
-    Ok(view! { <Reader /> }.into_any())
-}
-
-#[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(timeline, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_timeline)))]
-fn timeline_view() -> Loaded {
-    Ok(view! { <TimelineView /> }.into_any())
-}
-
-#[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(compare, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_compare)))]
-fn compare_view() -> Loaded {
-    Ok(view! { <CompareView /> }.into_any())
-}
-
 #[component]
 fn Header() -> impl IntoView {
     let us = use_url_state();
@@ -174,7 +158,8 @@ fn Header() -> impl IntoView {
                         };
                         let current = move || st.get().view == v || (v == View::Library && st.get().view == View::Read);
                         view! {
-                            <a class="view-tab" href=href class:current=current aria-current=move || current().then_some("page") data-view=v.name()>
+                            <a class="view-tab" href=href class:current=current aria-current=move || current().then_some("page") data-view=v.name()
+                                on:pointerenter=move |_| split::prefetch(v) on:focus=move |_| split::prefetch(v)>
                                 {msg(lang, m)}
                             </a>
                         }

@@ -4,6 +4,7 @@
 
 use crate::data::store;
 use crate::search::{SearchBox, SearchResults};
+use crate::split::prefetch;
 use crate::state::use_url_state;
 use crate::widgets::{Pager, outlet_of};
 use leptos::prelude::*;
@@ -265,7 +266,8 @@ fn ArticleRow(article: u32) -> impl IntoView {
                     let gloss = m.title_en.clone();
                     let words = m.words;
                     view! {
-                        <a class="row-headline" href=href.clone() lang="ar" dir="rtl">{m.title_ar.clone()}</a>
+                        <a class="row-headline" href=href.clone() lang="ar" dir="rtl"
+                            on:pointerenter=|_| prefetch(View::Read) on:focus=|_| prefetch(View::Read)>{m.title_ar.clone()}</a>
                         {supplied.then(|| view! { <span class="supplied-mark">{move || format!("({})", t(lang.get(), Msg::SuppliedTitle))}</span> })}
                         <Show when=move || lang.get() == Lang::En && gloss.is_some()>
                             <p class="gloss" lang="en" dir="ltr">{m.title_en.clone()}</p>

@@ -3,6 +3,7 @@
 //! outlet), each line linking to its paragraph in the reader.
 
 use crate::data::store;
+use crate::split::prefetch;
 use crate::state::use_url_state;
 use crate::widgets::{Pager, loading, outlet_of, tr};
 use leptos::leptos_dom::helpers::TimeoutHandle;
@@ -306,7 +307,7 @@ fn ResultArticle(article: u32, page: Memo<Option<SearchPage>>) -> impl IntoView 
                     let pnum = b.number.map(|n| format!("¶{n}"));
                     Some(view! {
                         <li class="kwic">
-                            <a href=us.href(&target) data-testid="kwic">
+                            <a href=us.href(&target) data-testid="kwic" on:pointerenter=|_| prefetch(View::Read) on:focus=|_| prefetch(View::Read)>
                                 <span class="kwic-p">{pnum}</span>
                                 <span class="kwic-text" lang="ar" dir="rtl">
                                     {h.snippet.cut_before.then_some("… ")}
@@ -329,7 +330,7 @@ fn ResultArticle(article: u32, page: Memo<Option<SearchPage>>) -> impl IntoView 
             <p class="row-meta">
                 <span class="outlet-name">{outlet_of(article, l)}</span>
             </p>
-            <a class="kwic-title" href=href lang="ar" dir="rtl">{title}</a>
+            <a class="kwic-title" href=href lang="ar" dir="rtl" on:pointerenter=|_| prefetch(View::Read) on:focus=|_| prefetch(View::Read)>{title}</a>
             <ul class="kwic-lines">{lines}</ul>
             {(more > 0).then(|| view! {
                 <button type="button" class="kwic-more" data-testid="kwic-more" on:click=move |_| expanded.set(true)>

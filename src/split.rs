@@ -10,6 +10,44 @@ use crate::state::use_url_state;
 use crate::widgets::{loading, tr};
 use leptos::prelude::*;
 
+use crate::{compare::CompareView, reader::Reader, timeline::TimelineView};
+use marsad_core::view::url::View;
+
+// The split points of the views other than the library.
+
+#[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(reader, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_reader)))]
+pub(crate) fn reader_view() -> Loaded {
+    Ok(view! { <Reader /> }.into_any())
+}
+
+#[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(timeline, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_timeline)))]
+pub(crate) fn timeline_view() -> Loaded {
+    Ok(view! { <TimelineView /> }.into_any())
+}
+
+#[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(compare, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_compare)))]
+pub(crate) fn compare_view() -> Loaded {
+    Ok(view! { <CompareView /> }.into_any())
+}
+
+/// Starts fetching the code of `view` when a link to it is pointed at or focused, so that it is
+/// usually there by the time the link is followed (nothing to do in a build of one module, or
+/// once it is loaded).
+pub fn prefetch(view: View) {
+    #[cfg(marsad_split)]
+    leptos::task::spawn_local(async move {
+        // A failure is shown, with a way to try again, if the view is opened.
+        let _ = match view {
+            View::Read => preload_reader().await,
+            View::Timeline => preload_timeline().await,
+            View::Compare => preload_compare().await,
+            View::Library => Ok(()),
+        };
+    });
+    #[cfg(not(marsad_split))]
+    let _ = view;
+}
+
 /// What a split function returns: its view, or why its code could not be fetched.
 pub type Loaded = Result<AnyView, leptos::wasm_split::SplitLoaderError>;
 

@@ -12,14 +12,19 @@ const env = serveAndLaunch();
 const viewModules = (requests) =>
   requests.map((u) => new URL(u).pathname.split('/').pop()).filter((n) => /^(split_|chunk_).*\.wasm$/.test(n));
 
-// Protects the first load: drawing the library fetches no view's code, and opening an article
-// fetches the reader's module (and no other view's), after which the reader is drawn.
+// Protects the first load: drawing the library fetches no view's code; pointing at an article's
+// headline starts fetching the reader's module (and no other view's), and following it draws the
+// reader.
 test('the library loads without any view code; the reader fetches its own module', async () => {
   const { context, page, requests, errors } = await openFresh(env.browser, env.server.url);
   await settled(page);
   await page.waitForSelector('.article-row');
   assert.deepEqual(viewModules(requests), [], 'the library fetched no view module');
-  await page.click('.article-row[data-article=k24-hmc-launch] a.row-headline');
+  const headline = '.article-row[data-article=k24-hmc-launch] a.row-headline';
+  const prefetched = page.waitForRequest((r) => r.url().endsWith('/split_reader.wasm'));
+  await page.hover(headline);
+  await prefetched;
+  await page.click(headline);
   await page.waitForSelector('.reader[data-article=k24-hmc-launch] .para');
   const fetched = viewModules(requests);
   assert.ok(fetched.includes('split_reader.wasm'), `the reader's module was fetched: ${fetched}`);

@@ -13,7 +13,7 @@ use marsad_core::view::i18n::{Msg, notice_text, t};
 use marsad_core::view::url::{View, ViewState};
 
 /// The app: a short loading line until the data's summary is in, then the shell. The page must
-/// call [`crate::data::start`] (or `start_packed`) first.
+/// call [`crate::start`] (or `data::start_packed`) first.
 #[component]
 pub fn App() -> impl IntoView {
     let start = start_state();

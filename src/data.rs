@@ -235,15 +235,19 @@ pub fn code_loading(on: bool) {
 }
 
 /// Starts loading the data: from the page's inline bundle if it has one, else over HTTP. Call
-/// once, before mounting the app.
-pub fn start() {
+/// once, before mounting the app. `then` runs once the store is usable and before any view is
+/// drawn (the page restores the articles imported on this device, so that a link naming one
+/// finds it); a problem it returns is logged.
+pub fn start<F>(then: fn() -> F)
+where
+    F: std::future::Future<Output = Option<String>> + 'static,
+{
     let state = start_state();
     wasm_bindgen_futures::spawn_local(async move {
         match load().await {
             Ok(store) => {
                 let _ = STORE.set(store);
-                // Articles imported on this device, before any view reads a link naming one.
-                if let Some(e) = crate::import::restore().await {
+                if let Some(e) = then().await {
                     web_sys::console::warn_1(&e.into());
                 }
                 state.set(Start::Ready);

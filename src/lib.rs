@@ -25,3 +25,8 @@ mod timeline;
 mod widgets;
 
 pub use app::App;
+
+/// Starts the page: loads the data, then restores the articles imported on this device.
+pub fn start() {
+    data::start(import::restore);
+}

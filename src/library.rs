@@ -6,7 +6,7 @@ use crate::data::store;
 use crate::search::{SearchBox, SearchResults};
 use crate::split::prefetch;
 use crate::state::use_url_state;
-use crate::widgets::{Pager, outlet_of};
+use crate::widgets::{DeviceBadge, Pager, outlet_of};
 use leptos::prelude::*;
 use marsad_core::Date;
 use marsad_core::analysis::annotate::AnnotationLayer;
@@ -282,20 +282,6 @@ fn ArticleRow(article: u32) -> impl IntoView {
         </li>
     }
     .into_any()
-}
-
-/// Marks an article imported on this device: it exists nowhere else.
-#[component]
-pub fn DeviceBadge() -> impl IntoView {
-    let lang = use_url_state().lang;
-    view! {
-        <span class="device-badge" data-testid="device-badge">
-            {move || match lang.get() {
-                Lang::Ar => "على هذا الجهاز فقط",
-                Lang::En => "on this device only",
-            }}
-        </span>
-    }
 }
 
 #[component]

@@ -1,4 +1,4 @@
 fn main() {
-    marsad::data::start();
+    marsad::start();
     leptos::mount::mount_to_body(marsad::App);
 }

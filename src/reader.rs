@@ -223,7 +223,7 @@ fn ArticleView(
                         <time datetime=article.published.start.to_string() data-testid="reader-date">
                             {move || format_spec(&article.published, lang.get())}
                         </time>
-                        {marsad_core::bundle::imported::is_imported_id(&article.id).then(|| view! { <crate::library::DeviceBadge /> })}
+                        {marsad_core::bundle::imported::is_imported_id(&article.id).then(|| view! { <crate::widgets::DeviceBadge /> })}
                     </p>
                     {match headline_block {
                         Some(b) => view! {

@@ -106,3 +106,17 @@ pub fn Pager(paged: Signal<Paged>) -> impl IntoView {
         </Show>
     }
 }
+
+/// Marks an article imported on this device: it exists nowhere else.
+#[component]
+pub fn DeviceBadge() -> impl IntoView {
+    let lang = use_url_state().lang;
+    view! {
+        <span class="device-badge" data-testid="device-badge">
+            {move || match lang.get() {
+                Lang::Ar => "على هذا الجهاز فقط",
+                Lang::En => "on this device only",
+            }}
+        </span>
+    }
+}

@@ -5,8 +5,6 @@
 //! SHA-256 hash instead of allowing inline scripts. SHA-256 is written out here (FIPS 180-4)
 //! because xtask has no dependencies: it must build on a fresh machine before anything else.
 
-use crate::standalone::base64;
-
 /// The policy of `dist/index.html`, for a page whose inline scripts hash to `script_hashes`.
 ///
 /// - `default-src 'self'`: anything not named below comes from the page's own origin only.
@@ -149,6 +147,28 @@ pub fn sha256(data: &[u8]) -> [u8; 32] {
     out
 }
 
+/// Standard base64 with padding (RFC 4648).
+pub fn base64(bytes: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,5 +231,19 @@ mod tests {
             ),
             ["a", "b"]
         );
+    }
+
+    #[test]
+    fn base64_matches_rfc_4648_vectors() {
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(base64(input.as_bytes()), want);
+        }
     }
 }

@@ -133,7 +133,7 @@ pub fn build(tools: &Tools) -> Result<String> {
 
 /// The subresource integrity of `bytes`.
 fn integrity(bytes: &[u8]) -> String {
-    format!("sha256-{}", crate::standalone::base64(&sha256(bytes)))
+    format!("sha256-{}", crate::csp::base64(&sha256(bytes)))
 }
 
 /// The files directly in `dir`, by name.

@@ -7,9 +7,11 @@ use marsad_core::model::{Article, Block, BlockKind, Corpus, Outlet, count_words}
 use marsad_core::model::{DateError, DateSpec, Precision};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 use std::path::Path;
 use toml::Spanned;
+
+pub use crate::seedfile::{ErrorKind, SeedError, date_spec};
+use crate::seedfile::{Lines, line_of};
 
 pub const CATALOG_FILE: &str = "catalog.toml";
 pub const KNOWLEDGE_DIR: &str = "knowledge";
@@ -25,47 +27,6 @@ pub struct SeedFiles {
     pub texts: BTreeMap<String, Vec<u8>>,
     /// Every `knowledge/*.toml` file, by file name (sorted).
     pub knowledge: BTreeMap<String, Vec<u8>>,
-}
-
-/// What went wrong, for tests and for grouping; the message says it for people.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ErrorKind {
-    Io,
-    Syntax,
-    UnknownOutlet,
-    MissingFile,
-    TextWithoutEntry,
-    DuplicateId,
-    InvalidId,
-    InvalidDate,
-    InvalidUtf8,
-    EmptyArticle,
-    BadLineMark,
-    BadTitle,
-    /// A knowledge item refers to an article, actor or other id that does not exist.
-    UnknownId,
-    /// A span's words do not occur verbatim in its article (or the occurrence does not exist).
-    SpanNotFound,
-    /// A label, category, role or frame outside the known sets.
-    UnknownLabel,
-    /// An article × layer cell is incomplete: no items and no recorded reason, or both.
-    LayerCell,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SeedError {
-    pub kind: ErrorKind,
-    /// Path as shown to people, e.g. `seeds/catalog.toml`.
-    pub file: String,
-    /// 1-based.
-    pub line: usize,
-    pub message: String,
-}
-
-impl fmt::Display for SeedError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
-    }
 }
 
 /// Reads `catalog.toml` and every `*.txt` in `dir`. Other files (README.md) are ignored.
@@ -542,27 +503,6 @@ pub fn build(files: &SeedFiles) -> Result<Corpus, Vec<SeedError>> {
     })
 }
 
-/// A date with precision from its catalog form (`YYYY-MM-DD` or `YYYY-MM-DD/YYYY-MM-DD`, a
-/// precision name, an approximate flag), or a sentence saying what is wrong.
-pub fn date_spec(date: &str, precision: &str, approximate: bool) -> Result<DateSpec, String> {
-    let p = Precision::from_name(precision).ok_or_else(|| {
-        let names: Vec<_> = Precision::ALL.iter().map(|p| p.name()).collect();
-        format!(
-            "unknown precision \"{precision}\" (one of: {})",
-            names.join(", ")
-        )
-    })?;
-    let (start, end) = DateSpec::parse_range(date).map_err(|e| match e {
-        DateError::Malformed => format!(
-            "\"{date}\" is not a date: write YYYY-MM-DD, or YYYY-MM-DD/YYYY-MM-DD for a range"
-        ),
-        DateError::Impossible => {
-            format!("\"{date}\" is an impossible date (no such day in the calendar)")
-        }
-    })?;
-    DateSpec::new(start, end, p, approximate)
-}
-
 /// Ids appear in links, so they are short, lowercase ASCII and never contain separators.
 fn id_problem(id: &str) -> Option<&'static str> {
     if id.is_empty() || id.len() > 64 {
@@ -596,37 +536,6 @@ fn split_lines(text: &str) -> Vec<(usize, usize)> {
         out.push((start, text.len()));
     }
     out
-}
-
-/// 1-based lines of byte offsets, each found by binary search: a catalog or knowledge file of
-/// thousands of entries is read in time linear in its size, not quadratic.
-pub(crate) struct Lines(Vec<usize>);
-
-impl Lines {
-    pub(crate) fn new(bytes: &[u8]) -> Lines {
-        Lines(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|&(_, &b)| b == b'\n')
-                .map(|(i, _)| i)
-                .collect(),
-        )
-    }
-
-    /// The same as [`line_of`] on the bytes given to [`Lines::new`].
-    pub(crate) fn of(&self, offset: usize) -> usize {
-        self.0.partition_point(|&n| n < offset) + 1
-    }
-}
-
-/// 1-based line of a byte offset.
-fn line_of(bytes: &[u8], offset: usize) -> usize {
-    bytes[..offset.min(bytes.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 /// FNV-1a (64-bit) over the catalog and every text with its name: a stable corpus version.

@@ -15,4 +15,5 @@ pub mod import;
 pub mod knowledge;
 pub mod pages;
 pub mod report;
+pub mod seedfile;
 pub mod synth;

@@ -14,7 +14,8 @@
 //! Without a date for a file, the first full date in its text with its year is taken as an
 //! approximate publication date; without one either, the file is refused.
 
-use super::{Bad, Input, Place, Row, dates, source};
+use super::{Bad, Input, Place, Row, dates};
+use marsad_core::bundle::import::rows::utf8_problem;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -92,7 +93,7 @@ pub fn read(dir: &Path) -> Result<Input, String> {
 }
 
 fn row(folder: &str, top: &Sidecar, entry: &Entry, place: Place, bytes: &[u8]) -> Result<Row, Bad> {
-    if let Some(why) = source::utf8_problem(bytes, "the file") {
+    if let Some(why) = utf8_problem(bytes, "the file") {
         return Err(Bad::new(place, why));
     }
     let text = String::from_utf8_lossy(bytes).into_owned();

@@ -5,8 +5,6 @@ use super::Input;
 use marsad_core::bundle::import::rows;
 use std::path::Path;
 
-pub use rows::utf8_problem;
-
 /// Reads `path`: a folder of `.txt` files, or a CSV or JSON Lines file. A file that cannot be
 /// read at all, or lacks a required column, is refused with a message.
 pub fn read(path: &Path) -> Result<Input, String> {

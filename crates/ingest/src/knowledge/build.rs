@@ -1,7 +1,7 @@
 //! Validating the knowledge files against the articles and building the runtime [`Knowledge`].
 
 use super::raw::*;
-use crate::catalog::{ErrorKind, Lines, SeedError};
+use crate::seedfile::{ErrorKind, Lines, SeedError};
 use marsad_core::model::{
     ACTOR_CATEGORIES, Absence, Actor, Article, CLAIM_KINDS, Claim, Contradiction, EmptyCell, Event,
     EventRef, EventRole, FRAMES, Knowledge, Layer, Oddity, ParagraphFrame, Referent, Span,
@@ -242,7 +242,7 @@ pub fn build(
             let mut ids = BTreeSet::new();
             for e in raw.event {
                 cx.unique(&mut ids, &e.id, "event");
-                let date = match crate::catalog::date_spec(
+                let date = match crate::seedfile::date_spec(
                     e.date.get_ref(),
                     e.precision.get_ref(),
                     e.approximate,

@@ -155,10 +155,15 @@ impl Store {
     /// Whether no file is on its way (tracked: checked again whenever a file arrives).
     pub fn idle(&self) -> bool {
         self.tick.track();
+        !self.fetching()
+    }
+
+    /// Whether files are on their way.
+    fn fetching(&self) -> bool {
         self.inflight
             .lock()
-            .map(|f| f.is_empty())
-            .unwrap_or_else(|e| e.into_inner().is_empty())
+            .map(|f| !f.is_empty())
+            .unwrap_or_else(|e| !e.into_inner().is_empty())
     }
 
     /// Why a file could not be loaded, if it could not.
@@ -186,7 +191,7 @@ impl Store {
                 break;
             }
         }
-        mark_loading(!self.inflight.lock().map(|i| i.is_empty()).unwrap_or(true));
+        mark_loading(self.fetching());
         out.into_iter().map(|(f, r)| r.map(|b| (f, b))).collect()
     }
 
@@ -228,10 +233,7 @@ pub fn code_loading(on: bool) {
     } else {
         let _ = CODE_LOADING.fetch_update(Relaxed, Relaxed, |n| n.checked_sub(1));
     }
-    let files = STORE
-        .get()
-        .is_some_and(|s| !s.inflight.lock().map(|i| i.is_empty()).unwrap_or(true));
-    mark_loading(files);
+    mark_loading(STORE.get().is_some_and(Store::fetching));
 }
 
 /// Starts loading the data: from the page's inline bundle if it has one, else over HTTP. Call

@@ -1,7 +1,7 @@
 //! Views whose code, in the page's release build, is in wasm modules of their own, fetched the
 //! first time one of them is shown: the reader, compare and timeline views and the import panel.
 //! `cargo xtask build` compiles the page with `--cfg marsad_split` and splits it at the functions
-//! marked `split_point` (`crates/split`). Every other build (development, component tests, the
+//! declared with `split_point!` (`crates/split`). Every other build (development, component tests, the
 //! standalone file) is one module, and the same functions are called directly.
 
 #[cfg(marsad_split)]
@@ -13,22 +13,50 @@ use leptos::prelude::*;
 use crate::{compare::CompareView, reader::Reader, timeline::TimelineView};
 use marsad_core::view::url::View;
 
+/// Declares a split point: function `$item` (returning [`Loaded`]) whose code, in the split
+/// build, is in module `$module`, fetched by the generated `async fn $preload()` (Leptos's
+/// `wasm_split`, failures returned rather than panicking). Other builds keep the plain function.
+macro_rules! split_point {
+    ($module:ident, $preload:ident, $item:item) => {
+        #[cfg_attr(
+                    marsad_split,
+                    leptos::wasm_split::wasm_split(
+                        $module,
+                        fallible,
+                        wasm_split_path = ::leptos::wasm_split,
+                        preload($preload)
+                    )
+                )]
+        $item
+    };
+}
+pub(crate) use split_point;
+
 // The split points of the views other than the library.
 
-#[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(reader, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_reader)))]
-pub(crate) fn reader_view() -> Loaded {
-    Ok(view! { <Reader /> }.into_any())
-}
+split_point!(
+    reader,
+    preload_reader,
+    pub(crate) fn reader_view() -> Loaded {
+        Ok(view! { <Reader /> }.into_any())
+    }
+);
 
-#[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(timeline, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_timeline)))]
-pub(crate) fn timeline_view() -> Loaded {
-    Ok(view! { <TimelineView /> }.into_any())
-}
+split_point!(
+    timeline,
+    preload_timeline,
+    pub(crate) fn timeline_view() -> Loaded {
+        Ok(view! { <TimelineView /> }.into_any())
+    }
+);
 
-#[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(compare, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_compare)))]
-pub(crate) fn compare_view() -> Loaded {
-    Ok(view! { <CompareView /> }.into_any())
-}
+split_point!(
+    compare,
+    preload_compare,
+    pub(crate) fn compare_view() -> Loaded {
+        Ok(view! { <CompareView /> }.into_any())
+    }
+);
 
 /// Starts fetching the code of `view` when a link to it is pointed at or focused, so that it is
 /// usually there by the time the link is followed (nothing to do in a build of one module, or
@@ -90,28 +118,20 @@ where
         Failed,
     }
     let state = RwSignal::new(State::Loading);
+    let done = move |ok: bool| state.set(if ok { State::Ready } else { State::Failed });
     let fetch = move || {
         let mut pending = Box::pin(load());
-        match pending.as_mut().now_or_never() {
-            Some(got) => state.set(if got.is_ok() {
-                State::Ready
-            } else {
-                State::Failed
-            }),
-            None => {
-                state.set(State::Loading);
-                crate::data::code_loading(true);
-                leptos::task::spawn_local(async move {
-                    let got = pending.await;
-                    crate::data::code_loading(false);
-                    state.set(if got.is_ok() {
-                        State::Ready
-                    } else {
-                        State::Failed
-                    });
-                });
-            }
+        // Already loaded: drawn at once, with no loading line in between.
+        if let Some(got) = pending.as_mut().now_or_never() {
+            return done(got.is_ok());
         }
+        state.set(State::Loading);
+        crate::data::code_loading(true);
+        leptos::task::spawn_local(async move {
+            let got = pending.await;
+            crate::data::code_loading(false);
+            done(got.is_ok());
+        });
     };
     fetch();
     let lang = use_url_state().lang;

@@ -15,7 +15,7 @@ pub use run::restore;
 
 use crate::data::store;
 use crate::device;
-use crate::split::{Loaded, lazy_view};
+use crate::split::{Loaded, lazy_view, split_point};
 use crate::state::use_url_state;
 use forms::{Forms, form_rows, read_files, read_one};
 use leptos::prelude::*;
@@ -121,124 +121,128 @@ pub fn AddArticles() -> impl IntoView {
     }
 }
 
-/// The panel itself: in the release build, in a wasm module of its own (see `crate::split`).
-#[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(import, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_import)))]
-fn import_panel(p: Panel) -> Loaded {
-    let Panel {
-        lang,
-        draft,
-        paste,
-        pasted,
-        progress,
-        summary,
-        busy,
-        recs,
-    } = p;
+// The panel itself: in the release build, in a wasm module of its own (see `crate::split`).
+split_point!(
+    import,
+    preload_import,
+    fn import_panel(p: Panel) -> Loaded {
+        let Panel {
+            lang,
+            draft,
+            paste,
+            pasted,
+            progress,
+            summary,
+            busy,
+            recs,
+        } = p;
 
-    // The files are taken out of the list at once: clearing the input empties it.
-    let take_files = move |list: Option<web_sys::FileList>| {
-        let Some(list) = list else { return };
-        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|k| list.get(k)).collect();
-        let l = lang.get_untracked();
-        wasm_bindgen_futures::spawn_local(async move {
-            let got = read_files(files, l).await;
-            draft.update(|d| {
-                d.texts.extend(got.texts);
-                d.rows.extend(got.rows);
-                d.table_rows.extend(got.table_rows);
-                d.problems.extend(got.problems);
+        // The files are taken out of the list at once: clearing the input empties it.
+        let take_files = move |list: Option<web_sys::FileList>| {
+            let Some(list) = list else { return };
+            let files: Vec<web_sys::File> =
+                (0..list.length()).filter_map(|k| list.get(k)).collect();
+            let l = lang.get_untracked();
+            wasm_bindgen_futures::spawn_local(async move {
+                let got = read_files(files, l).await;
+                draft.update(|d| {
+                    d.texts.extend(got.texts);
+                    d.rows.extend(got.rows);
+                    d.table_rows.extend(got.table_rows);
+                    d.problems.extend(got.problems);
+                });
             });
-        });
-    };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-        take_files(input.as_ref().and_then(|i| i.files()));
-        if let Some(i) = input {
-            i.set_value("");
-        }
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        take_files(ev.data_transfer().and_then(|d| d.files()));
-    };
-    let add_paste = move |_| {
-        let text = paste.get_untracked();
-        let l = lang.get_untracked();
-        let name = tr(l, "نص ملصق", "pasted text");
-        // Numbered now: the text joins the forms only once the analyser has read it.
-        pasted.update_value(|n| *n += 1);
-        let n = pasted.get_value();
-        paste.set(String::new());
-        wasm_bindgen_futures::spawn_local(async move {
-            let mut d = Draft::default();
-            read_one(format!("{name} {n}"), text.into_bytes(), l, &mut d).await;
-            draft.update(|x| {
-                x.texts.extend(d.texts);
-                x.problems.extend(d.problems);
-            });
-        });
-    };
-    let run = move |_| {
-        let l = lang.get_untracked();
-        let d = draft.get_untracked();
-        let mut rows = match form_rows(&d.texts, l) {
-            Ok(r) => r,
-            Err(e) => return summary.set(vec![e]),
         };
-        // Table rows go through the same check again as rows.
-        for RowKeep(r, place) in &d.table_rows {
-            rows.push(Row {
-                place: place.clone(),
-                text: r.text.clone(),
-                title: r.title.clone(),
-                date: r.published,
-                date_note: r.date_note.clone(),
-                outlet: Some(r.outlet.clone()),
-                url: r.url.clone(),
+        let on_pick = move |ev: leptos::ev::Event| {
+            let input: Option<web_sys::HtmlInputElement> =
+                ev.target().and_then(|t| t.dyn_into().ok());
+            take_files(input.as_ref().and_then(|i| i.files()));
+            if let Some(i) = input {
+                i.set_value("");
+            }
+        };
+        let on_drop = move |ev: leptos::ev::DragEvent| {
+            ev.prevent_default();
+            take_files(ev.data_transfer().and_then(|d| d.files()));
+        };
+        let add_paste = move |_| {
+            let text = paste.get_untracked();
+            let l = lang.get_untracked();
+            let name = tr(l, "نص ملصق", "pasted text");
+            // Numbered now: the text joins the forms only once the analyser has read it.
+            pasted.update_value(|n| *n += 1);
+            let n = pasted.get_value();
+            paste.set(String::new());
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut d = Draft::default();
+                read_one(format!("{name} {n}"), text.into_bytes(), l, &mut d).await;
+                draft.update(|x| {
+                    x.texts.extend(d.texts);
+                    x.problems.extend(d.problems);
+                });
             });
-        }
-        if rows.is_empty() {
-            return summary.set(vec![tr(l, "لا شيء لاستيراده.", "Nothing to import.")]);
-        }
-        busy.set(true);
-        summary.set(Vec::new());
-        wasm_bindgen_futures::spawn_local(async move {
-            let out = import(rows, progress, l).await;
-            progress.set(None);
-            busy.set(false);
-            if out.1 {
-                draft.set(Draft::default());
+        };
+        let run = move |_| {
+            let l = lang.get_untracked();
+            let d = draft.get_untracked();
+            let mut rows = match form_rows(&d.texts, l) {
+                Ok(r) => r,
+                Err(e) => return summary.set(vec![e]),
+            };
+            // Table rows go through the same check again as rows.
+            for RowKeep(r, place) in &d.table_rows {
+                rows.push(Row {
+                    place: place.clone(),
+                    text: r.text.clone(),
+                    title: r.title.clone(),
+                    date: r.published,
+                    date_note: r.date_note.clone(),
+                    outlet: Some(r.outlet.clone()),
+                    url: r.url.clone(),
+                });
             }
-            summary.set(out.0);
-        });
-    };
-    let export = move |_| {
-        let text: String = recs
-            .get_untracked()
-            .iter()
-            .map(|r| r.export_line() + "\n")
-            .collect();
-        download("marsad-imported.jsonl", &text);
-    };
-    let remove_all = move |_| {
-        let l = lang.get_untracked();
-        wasm_bindgen_futures::spawn_local(async move {
-            match device::remove(None).await {
-                Ok(()) => {
-                    store().set_imported(None);
-                    recs.set(Vec::new());
-                    summary.set(vec![tr(
-                        l,
-                        "أُزيلت كل المقالات المستوردة.",
-                        "Every imported article was removed.",
-                    )]);
+            if rows.is_empty() {
+                return summary.set(vec![tr(l, "لا شيء لاستيراده.", "Nothing to import.")]);
+            }
+            busy.set(true);
+            summary.set(Vec::new());
+            wasm_bindgen_futures::spawn_local(async move {
+                let out = import(rows, progress, l).await;
+                progress.set(None);
+                busy.set(false);
+                if out.1 {
+                    draft.set(Draft::default());
                 }
-                Err(e) => summary.set(vec![e]),
-            }
-        });
-    };
+                summary.set(out.0);
+            });
+        };
+        let export = move |_| {
+            let text: String = recs
+                .get_untracked()
+                .iter()
+                .map(|r| r.export_line() + "\n")
+                .collect();
+            download("marsad-imported.jsonl", &text);
+        };
+        let remove_all = move |_| {
+            let l = lang.get_untracked();
+            wasm_bindgen_futures::spawn_local(async move {
+                match device::remove(None).await {
+                    Ok(()) => {
+                        store().set_imported(None);
+                        recs.set(Vec::new());
+                        summary.set(vec![tr(
+                            l,
+                            "أُزيلت كل المقالات المستوردة.",
+                            "Every imported article was removed.",
+                        )]);
+                    }
+                    Err(e) => summary.set(vec![e]),
+                }
+            });
+        };
 
-    Ok(view! {
+        Ok(view! {
                 <div class="import-panel" data-testid="import-panel">
                     <p class="import-privacy">{move || tr(lang.get(),
                         "تُحلَّل المقالات على هذا الجهاز وتُحفظ في متصفحك فقط؛ لا يُرسَل شيء إلى أي مكان.",
@@ -296,7 +300,8 @@ fn import_panel(p: Panel) -> Loaded {
                 </div>
     }
     .into_any())
-}
+    }
+);
 
 /// Offers `text` as a file to save (a `blob:` address of this page: nothing is sent).
 fn download(name: &str, text: &str) {

@@ -5,7 +5,7 @@
 //! `<meta name="marsad-analyser">`.
 
 use crate::Result;
-use crate::csp::sha256;
+use crate::csp::content_hash;
 use std::path::Path;
 
 /// Renames the worker's files in `dist` (already renamed: returns the name found).
@@ -21,11 +21,7 @@ pub fn hash_names(dist: &Path) -> Result<String> {
     let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
     let mut all = read(&js)?;
     all.extend(read(&wasm)?);
-    let hash: String = sha256(&all)[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let stem = format!("analyser-{hash}");
+    let stem = format!("analyser-{}", content_hash(&all));
     let rename = |from: &Path, to: String| {
         std::fs::rename(from, dist.join(to)).map_err(|e| format!("{}: {e}", from.display()))
     };

@@ -40,9 +40,19 @@ fn sources(hashes: &[String]) -> String {
     hashes.iter().map(|h| format!(" '{h}'")).collect()
 }
 
-/// The CSP source of an inline script or style: `sha256-` and the base64 of its SHA-256.
-pub fn hash_source(content: &str) -> String {
-    format!("sha256-{}", base64(&sha256(content.as_bytes())))
+/// The CSP source of an inline script or style, which is also the subresource integrity of a
+/// file: `sha256-` and the base64 of its SHA-256.
+pub fn hash_source(content: impl AsRef<[u8]>) -> String {
+    format!("sha256-{}", base64(&sha256(content.as_ref())))
+}
+
+/// A short name for content: the first 8 bytes of its SHA-256, in hex (for file names that
+/// change whenever the content does).
+pub fn content_hash(bytes: &[u8]) -> String {
+    sha256(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The meta element carrying `policy`.

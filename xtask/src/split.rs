@@ -6,7 +6,7 @@
 //! all of them, so that a changed module is never served from a stale cache), then points the
 //! page at that directory.
 
-use crate::csp::sha256;
+use crate::csp::{content_hash, hash_source};
 use crate::{Result, root, run, tools::Tools};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -43,30 +43,29 @@ pub fn build(tools: &Tools) -> Result<String> {
             "--cfg erase_components --cfg marsad_split -Clink-args=--emit-relocs",
         )
         .env("CARGO_TARGET_DIR", &target))?;
-    run(Command::new("cargo").args(["build", "--release", "--quiet", "-p", "marsad-split"]))?;
     let out = target.join("out");
     if out.exists() {
         std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
-    run(Command::new(root.join("target/release/marsad-split"))
+    run(Command::new("cargo")
+        .args(["run", "--release", "--quiet", "-p", "marsad-split", "--"])
         .arg(target.join("wasm32-unknown-unknown/release/marsad.wasm"))
         .arg(&out))?;
     let main = out.join("marsad_split.wasm");
     run(tools
         .cmd("wasm-bindgen")
-        .args(["--target", "web", "--keep-lld-exports", "--no-demangle"])
+        .args([
+            "--target",
+            "web",
+            "--keep-lld-exports",
+            "--no-demangle",
+            "--no-typescript",
+        ])
         .args(["--out-name", "marsad", "--out-dir"])
         .arg(&out)
         .arg(&main))?;
     std::fs::remove_file(&main).map_err(|e| e.to_string())?;
-    let mut files = listing(&out)?;
-    files.retain(|p| {
-        let keep = !p.to_string_lossy().ends_with(".d.ts");
-        if !keep {
-            let _ = std::fs::remove_file(p);
-        }
-        keep
-    });
+    let files = listing(&out)?;
     for wasm in files
         .iter()
         .filter(|p| p.extension().is_some_and(|e| e == "wasm"))
@@ -85,11 +84,7 @@ pub fn build(tools: &Tools) -> Result<String> {
         all.extend(p.file_name().unwrap_or_default().as_encoded_bytes());
         all.extend(std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?);
     }
-    let hash: String = sha256(&all)[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let name = format!("code-{hash}");
+    let name = format!("code-{}", content_hash(&all));
     for e in std::fs::read_dir(&dist).map_err(|e| e.to_string())? {
         let p = e.map_err(|e| e.to_string())?.path();
         if p.is_dir()
@@ -120,20 +115,9 @@ pub fn build(tools: &Tools) -> Result<String> {
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let js = std::fs::read_to_string(dir.join("marsad.js")).map_err(|e| e.to_string())?;
     let wasm = std::fs::read(dir.join("marsad_bg.wasm")).map_err(|e| e.to_string())?;
-    let html = point_at(
-        &html,
-        &stem,
-        &name,
-        &integrity(js.as_bytes()),
-        &integrity(&wasm),
-    )?;
+    let html = point_at(&html, &stem, &name, &hash_source(&js), &hash_source(&wasm))?;
     std::fs::write(&index, html).map_err(|e| e.to_string())?;
     Ok(name)
-}
-
-/// The subresource integrity of `bytes`.
-fn integrity(bytes: &[u8]) -> String {
-    format!("sha256-{}", crate::csp::base64(&sha256(bytes)))
 }
 
 /// The files directly in `dir`, by name.

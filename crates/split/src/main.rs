@@ -1,5 +1,5 @@
 //! `marsad-split INPUT OUT_DIR`: splits the page's WebAssembly (linked with `--emit-relocs`, built
-//! with `--cfg marsad_split`) at its `#[lazy]` functions. Writes `OUT_DIR/marsad_split.wasm` (the
+//! with `--cfg marsad_split`) at its `wasm_split` functions (the page's `split_point!`s). Writes `OUT_DIR/marsad_split.wasm` (the
 //! main module, for wasm-bindgen), one module per lazy function and per piece of code several of
 //! them share, and the loader `__wasm_split.______________________.js`, which fetches them next
 //! to itself and imports `./marsad.js` (the main module's glue, so named by wasm-bindgen

@@ -6,9 +6,10 @@ use crate::split::{self, compare_view, lazy_view, reader_view, timeline_view};
 #[cfg(marsad_split)]
 use crate::split::{preload_compare, preload_reader, preload_timeline};
 use crate::state::{self, use_url_state};
-use crate::widgets::msg;
+use crate::widgets::{loading, msg};
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use marsad_core::bundle::FileId;
 use marsad_core::view::i18n::{Msg, notice_text, t};
 use marsad_core::view::url::{View, ViewState};
 
@@ -50,6 +51,14 @@ fn Shell() -> impl IntoView {
     let st = us.state;
     let lang = us.lang;
     let view_kind = Memo::new(move |_| st.get().view);
+    // Anything filtered, and every view but the library, reads which articles have each facet
+    // value: the facets file. The unfiltered library is drawn from the summary alone; the file
+    // is fetched once that first view is painted (`data::start`), and a view that needs it
+    // sooner waits for it here.
+    let waiting = Memo::new(move |_| {
+        let s = st.get();
+        (s.view != View::Library || s.filter.is_active()) && !store().catalog().has(FileId::Facets)
+    });
 
     // The page's own language and direction follow the interface language.
     Effect::new(move |_| {
@@ -86,18 +95,35 @@ fn Shell() -> impl IntoView {
         <Header />
         <Notices />
         <main id="main">
-            {move || match view_kind.get() {
+            {move || if waiting.get() {
+                facets_wait(lang.get_untracked()).into_any()
+            } else { match view_kind.get() {
                 View::Library => view! { <Library /> }.into_any(),
                 View::Read => lazy_view!(reader_view(), preload_reader),
                 View::Timeline => lazy_view!(timeline_view(), preload_timeline),
                 View::Compare => lazy_view!(compare_view(), preload_compare),
-            }}
+            }}}
         </main>
         <footer class="site-footer">
             {move || format!("{}: {}", t(lang.get(), Msg::CorpusVersion), store().lib().summary().version)}
             // On paper, the page's permalink (the view's whole state is in it).
             <span class="print-only print-link">{permalink}</span>
         </footer>
+    }
+}
+
+/// Until the facets file is in: a loading line, or why it could not be loaded.
+fn facets_wait(l: marsad_core::view::i18n::Lang) -> impl IntoView {
+    store().request(vec![FileId::Facets]);
+    move || match store().failure(FileId::Facets) {
+        Some(e) => view! {
+            <section class="notice" role="alert" data-testid="facets-failed">
+                <p class="notice-title">{t(l, Msg::NotLoaded)}</p>
+                <p lang="en" dir="ltr"><code>{e}</code></p>
+            </section>
+        }
+        .into_any(),
+        None => loading(l).into_any(),
     }
 }
 

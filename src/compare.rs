@@ -263,8 +263,8 @@ fn Chooser() -> impl IntoView {
                         let id = e.id.clone();
                         let href = move || us.href(&marsad_core::view::timeline::event_target(&st.get(), &id));
                         let facets = lib0.facets();
-                        let all = facets.articles_with(Facet::Event, &e.id).len();
-                        let main = facets.articles_with(Facet::Event, &format!("{}:main", e.id)).len();
+                        let all = facets.total(Facet::Event, &e.id);
+                        let main = facets.total(Facet::Event, &format!("{}:main", e.id));
                         let (date, title_ar, title_en) = (e.date, e.title_ar.clone(), e.title_en.clone());
                         view! {
                             <li>
@@ -303,9 +303,12 @@ fn EventCompare() -> impl IntoView {
     let covering = Memo::new(move |_| {
         let lib = store().lib();
         let chosen = outlets.get();
+        // The shell draws this view once the facets file is in.
         let all: Vec<u32> = lib
-            .facets()
-            .articles_with(Facet::Event, &event_id.get())
+            .facet_index()
+            .map_or(&[][..], |ix| {
+                ix.articles_with(Facet::Event, &event_id.get())
+            })
             .iter()
             .copied()
             .filter(|&a| {

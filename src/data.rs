@@ -132,6 +132,10 @@ impl Store {
             inflight.remove(&f);
             inflight.is_empty()
         };
+        if f == FileId::Facets {
+            // What the summary's readers see has changed: filters now apply.
+            self.articles.notify();
+        }
         self.tick.notify();
         if idle {
             mark_loading(false);
@@ -253,9 +257,22 @@ where
                     web_sys::console::warn_1(&e.into());
                 }
                 state.set(Start::Ready);
+                facets_after_paint();
             }
             Err(e) => state.set(Start::Failed(e)),
         }
+    });
+}
+
+/// Fetches the facets file once the first view is painted: the unfiltered library does not need
+/// it, and its rows' titles are asked for first.
+fn facets_after_paint() {
+    request_animation_frame(|| {
+        request_animation_frame(|| {
+            if let Some(s) = STORE.get() {
+                s.request(vec![FileId::Facets]);
+            }
+        })
     });
 }
 
@@ -272,6 +289,7 @@ pub fn start_packed(packed: &[u8]) {
             Ok(store) => {
                 let _ = STORE.set(store);
                 state.set(Start::Ready);
+                facets_after_paint();
             }
             Err(e) => state.set(Start::Failed(e)),
         }

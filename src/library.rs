@@ -437,8 +437,7 @@ fn FacetBox(facet: Facet) -> impl IntoView {
     let lang = Memo::new(move |_| st.get().lang);
     let with_auto = Memo::new(move |_| {
         let lib = store().catalog();
-        lib.facets()
-            .counts_with_auto(lib.dates(), &filters.get().filter, facet)
+        lib.counts_with_auto(&filters.get().filter, facet)
             .into_iter()
             .map(|(v, n, a)| (v.value.clone(), n, a))
             .collect::<Vec<_>>()

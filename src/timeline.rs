@@ -72,9 +72,11 @@ pub fn TimelineView() -> impl IntoView {
     let input = Memo::new(move |_| store().catalog().timeline_input(&filters.get().filter));
     let tl = Memo::new(move |_| {
         let w = width.get();
-        (w > 0.0).then(|| {
+        // The shell draws this view once the facets file is in (until then there is no input).
+        let input = input.get().filter(|_| w > 0.0)?;
+        Some({
             layout_fitting(
-                &input.get(),
+                &input,
                 zoom.get(),
                 w.max(MIN_WIDTH),
                 &params,

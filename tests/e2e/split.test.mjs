@@ -1,6 +1,7 @@
-// End-to-end tests of the page's split code: the library is drawn with the library's code alone,
-// a view's code is fetched the first time it is shown, and code that cannot be fetched is said so
-// and fetched again on request.
+// End-to-end tests of the page loaded in parts: the library is drawn with the library's code and
+// the data's summary alone; a view's code is fetched the first time it is shown, and the facets
+// file the first time something is filtered (or right after the first paint); what cannot be
+// fetched is said so.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,6 +53,52 @@ test('a view whose code cannot be fetched says so, and Try again draws it', asyn
   await page.click('[data-testid=code-failed] button');
   await page.waitForSelector('svg.timeline .tl-event');
   assert.equal(await page.$('[data-testid=code-failed]'), null);
+  assert.deepEqual(pageErrors, [], 'no uncaught error');
+  await context.close();
+});
+
+// Protects the first view and filtering: the unfiltered library (rows and facet counts) is drawn
+// while the facets file is held back; a filter chosen then waits with a loading line, and is
+// applied as soon as the file arrives.
+test('the unfiltered library needs no facets file; a filter waits for it', async () => {
+  const context = await newContext(env.browser, { viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  watch(page, errors);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route('**/facets.bin', async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.server.url}?lang=en`);
+  await page.waitForSelector('.article-row[data-article=alain-first-round]');
+  await page.waitForSelector('.article-row[data-article=k24-hmc-launch]');
+  const alain = '.facet-value[data-outlet=alain]';
+  const count = Number(await page.textContent(`${alain} .facet-count`));
+  assert.ok(count >= 1, `Al-Ain's count is drawn from the summary: ${count}`);
+  await page.click(`${alain} input`);
+  await page.waitForSelector('main#main .loading');
+  assert.equal(await page.$('.article-row'), null, 'no rows from an unchecked filter');
+  release();
+  await page.waitForSelector('.article-row[data-article=alain-first-round]');
+  await settled(page);
+  assert.equal(await page.$('.article-row[data-article=k24-hmc-launch]'), null, 'the filter applies');
+  assert.equal(await page.$$eval('.article-row', (rows) => rows.length), count);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Protects "nothing is lost" for filtered links: a link with a filter whose facets file cannot be
+// fetched says so (with the file's name) instead of showing every article as if unfiltered.
+test('a filtered link whose facets file cannot be fetched says so', async () => {
+  const context = await newContext(env.browser, { viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  watch(page, []);
+  await context.route('**/facets.bin', (route) => route.abort('internetdisconnected'));
+  await page.goto(`${env.server.url}?outlet=alain&lang=en`);
+  const notice = await page.waitForSelector('[data-testid=facets-failed]');
+  assert.match(await notice.textContent(), /could not be loaded.*facets\.bin/s);
+  assert.equal(await page.$('.article-row'), null);
   assert.deepEqual(pageErrors, [], 'no uncaught error');
   await context.close();
 });

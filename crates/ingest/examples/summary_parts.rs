@@ -7,7 +7,7 @@ fn gz(b: &[u8]) -> usize {
 }
 fn main() {
     let p = std::env::args().nth(1).unwrap();
-    let bytes = marsad_ingest::bundle::gunzip(&std::fs::read(p).unwrap()).unwrap();
+    let bytes = marsad_ingest::bundle::gunzip(&std::fs::read(&p).unwrap()).unwrap();
     let s: wire::Summary = wire::decode_summary(&bytes).unwrap();
     let show = |name: &str, b: Vec<u8>| println!("{name:12} raw {:>8} gz {:>8}", b.len(), gz(&b));
     show("outlets", wire::encode(&s.outlets));
@@ -20,11 +20,19 @@ fn main() {
     show("search", wire::encode(&s.search));
     let ids: Vec<&String> = s.articles.iter().map(|e| &e.id).collect();
     show("  ids", wire::encode(&ids));
+    // The facets file beside the summary: which articles have each value.
+    let dir = std::path::Path::new(&p).parent().unwrap();
+    let sets_bytes =
+        marsad_ingest::bundle::gunzip(&std::fs::read(dir.join("facets.bin")).unwrap()).unwrap();
+    show("facets.bin", sets_bytes.clone());
+    let sets: marsad_core::analysis::filter::FacetSets =
+        wire::decode(&sets_bytes, "facets").unwrap();
+    let ix = marsad_core::analysis::filter::FacetIndex::join(s.facets.clone(), sets).unwrap();
     for f in marsad_core::analysis::filter::Facet::ALL {
-        let vals = s.facets.values(f);
+        let vals = ix.values(f);
         let mut sets = Vec::new();
         for v in vals {
-            sets.push(s.facets.articles_with(f, &v.value).to_vec());
+            sets.push(ix.articles_with(f, &v.value).to_vec());
         }
         let n: usize = sets.iter().map(|x| x.len()).sum();
         show(

@@ -6,6 +6,7 @@ use flate2::write::GzEncoder;
 use marsad_core::Corpus;
 use marsad_core::analysis::annotate::{Engine, MarkIndex};
 use marsad_core::analysis::auto::Lexicon;
+use marsad_core::analysis::filter::FacetIndex;
 use marsad_core::bundle::wire::{self, META_CHUNK, Meta};
 use marsad_core::bundle::{FileId, derive};
 use marsad_core::model::Knowledge;
@@ -124,8 +125,9 @@ pub fn build_timed(mut corpus: Corpus) -> (Bundle, Timings) {
 
     let index = MemoryIndex::build(&corpus);
     let chunks = derive::chunk_terms(index.entries.clone(), CHUNK_BYTES);
-    let summary = derive::summary(&corpus, &index, &chunks);
-    lap("search index and summary", &mut t);
+    let facets = FacetIndex::new(&corpus);
+    let summary = derive::summary(&corpus, &facets, &index, &chunks);
+    lap("search index, facets and summary", &mut t);
 
     let engine = Engine {
         dates: par_map(&corpus.articles, |a| extract_dates(&a.text, &a.published)),
@@ -134,6 +136,7 @@ pub fn build_timed(mut corpus: Corpus) -> (Bundle, Timings) {
     lap("dates and text reuse", &mut t);
 
     let mut raw: BTreeMap<FileId, Vec<u8>> = BTreeMap::new();
+    raw.insert(FileId::Facets, wire::encode(&facets.sets()));
     for (k, chunk) in chunks.iter().enumerate() {
         raw.insert(FileId::Terms(k as u32), wire::encode(chunk));
     }

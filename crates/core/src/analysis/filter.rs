@@ -10,6 +10,9 @@ use crate::model::{Article, Ascending, Corpus, Date, DateSpec};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod packed;
+pub use packed::{FacetHead, FacetSets, FacetWire};
+
 /// What the library is filtered by: the selected values of each facet and a publication date
 /// range. A plain value; the link state holds one.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -28,7 +31,7 @@ impl Filter {
     }
 
     /// Adds or removes one facet value, keeping display order.
-    pub fn toggle(&mut self, facet: Facet, value: &str, index: &FacetIndex) {
+    pub fn toggle(&mut self, facet: Facet, value: &str, index: &FacetHead) {
         let list = self.facets.entry(facet).or_default();
         if let Some(i) = list.iter().position(|v| v == value) {
             list.remove(i);
@@ -98,185 +101,16 @@ pub struct FacetValue {
 }
 
 /// Every facet's values and, for each value, the articles (by number) that have it. Built by the
-/// build step from the whole corpus and shipped in the data bundle's summary (in the compact
-/// form of [`FacetWire`]).
+/// build step from the whole corpus; the bundle carries it in two parts (see [`packed`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(into = "FacetWire", from = "FacetWire")]
+#[serde(into = "FacetWire", try_from = "FacetWire")]
 pub struct FacetIndex {
-    values: BTreeMap<Facet, Vec<FacetValue>>,
+    head: FacetHead,
     /// Per facet, per value (in display order): the articles that have it.
     sets: BTreeMap<Facet, Vec<Ascending>>,
     /// The same, for the articles where a curated item gives it (the others have it only
     /// through items found automatically).
     curated_sets: BTreeMap<Facet, Vec<Ascending>>,
-    /// Number of articles.
-    articles: u32,
-}
-
-/// How a set of articles travels: as differences, as a bitmap (when that is smaller), or not at
-/// all when it is the union of its qualified values' sets (an event's, a referent's).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-enum Members {
-    Deltas(Ascending),
-    Bits(Vec<u8>),
-    Children,
-}
-
-impl Members {
-    fn of(set: &Ascending, articles: u32) -> Members {
-        let bits = (articles as usize).div_ceil(8);
-        // A difference is one byte up to 127, two up to 16,383: count them.
-        let mut prev = 0u32;
-        let deltas: usize = set
-            .0
-            .iter()
-            .map(|&x| {
-                let d = x.wrapping_sub(prev);
-                prev = x;
-                match d {
-                    0..=127 => 1,
-                    128..=16_383 => 2,
-                    _ => 3,
-                }
-            })
-            .sum();
-        if deltas <= bits {
-            Members::Deltas(set.clone())
-        } else {
-            let mut b = vec![0u8; bits];
-            for &x in &set.0 {
-                if let Some(byte) = b.get_mut(x as usize / 8) {
-                    *byte |= 1 << (x % 8);
-                }
-            }
-            Members::Bits(b)
-        }
-    }
-
-    fn set(&self) -> Ascending {
-        match self {
-            Members::Deltas(a) => a.clone(),
-            Members::Bits(b) => Ascending(
-                b.iter()
-                    .enumerate()
-                    .flat_map(|(i, byte)| {
-                        (0..8u32)
-                            .filter(move |k| byte & (1 << k) != 0)
-                            .map(move |k| i as u32 * 8 + k)
-                    })
-                    .collect(),
-            ),
-            Members::Children => Ascending::default(),
-        }
-    }
-}
-
-/// The facet index as the summary carries it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FacetWire {
-    values: BTreeMap<Facet, Vec<FacetValue>>,
-    sets: BTreeMap<Facet, Vec<Members>>,
-    /// Only the values some curated item gives: `(facet, value index, articles)`.
-    curated: Vec<(Facet, u32, Ascending)>,
-    articles: u32,
-}
-
-impl From<FacetIndex> for FacetWire {
-    fn from(ix: FacetIndex) -> FacetWire {
-        let sets = ix
-            .sets
-            .iter()
-            .map(|(facet, lists)| {
-                let vals = ix.values.get(facet).map_or(&[][..], Vec::as_slice);
-                let members = lists
-                    .iter()
-                    .enumerate()
-                    .map(|(i, set)| {
-                        let parent = vals.get(i).map(|v| v.value.as_str());
-                        let union = children_union(vals, lists, parent);
-                        if union.as_ref() == Some(set) {
-                            Members::Children
-                        } else {
-                            Members::of(set, ix.articles)
-                        }
-                    })
-                    .collect();
-                (*facet, members)
-            })
-            .collect();
-        let curated = ix
-            .curated_sets
-            .iter()
-            .flat_map(|(facet, lists)| {
-                lists
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| !a.0.is_empty())
-                    .map(move |(i, a)| (*facet, i as u32, a.clone()))
-            })
-            .collect();
-        FacetWire {
-            values: ix.values,
-            sets,
-            curated,
-            articles: ix.articles,
-        }
-    }
-}
-
-/// The union of the sets of the values whose parent is `parent` (`None` if it has none).
-fn children_union(
-    vals: &[FacetValue],
-    lists: &[Ascending],
-    parent: Option<&str>,
-) -> Option<Ascending> {
-    let parent = parent?;
-    let mut any = false;
-    let mut all: Vec<u32> = Vec::new();
-    for (v, l) in vals.iter().zip(lists) {
-        if v.parent.as_deref() == Some(parent) {
-            any = true;
-            all.extend(&l.0);
-        }
-    }
-    order::sort(&mut all);
-    all.dedup();
-    any.then_some(Ascending(all))
-}
-
-impl From<FacetWire> for FacetIndex {
-    fn from(w: FacetWire) -> FacetIndex {
-        let mut sets: BTreeMap<Facet, Vec<Ascending>> = BTreeMap::new();
-        for (facet, members) in &w.sets {
-            let vals = w.values.get(facet).map_or(&[][..], Vec::as_slice);
-            let mut lists: Vec<Ascending> = members.iter().map(Members::set).collect();
-            for (i, m) in members.iter().enumerate() {
-                if *m == Members::Children {
-                    let parent = vals.get(i).map(|v| v.value.as_str());
-                    lists[i] = children_union(vals, &lists, parent).unwrap_or_default();
-                }
-            }
-            sets.insert(*facet, lists);
-        }
-        let mut curated_sets: BTreeMap<Facet, Vec<Ascending>> = sets
-            .iter()
-            .map(|(f, l)| (*f, vec![Ascending::default(); l.len()]))
-            .collect();
-        for (facet, i, a) in w.curated {
-            if let Some(slot) = curated_sets
-                .get_mut(&facet)
-                .and_then(|l| l.get_mut(i as usize))
-            {
-                *slot = a;
-            }
-        }
-        FacetIndex {
-            values: w.values,
-            sets,
-            curated_sets,
-            articles: w.articles,
-        }
-    }
 }
 
 fn v(
@@ -486,38 +320,39 @@ impl FacetIndex {
             sets.insert(*facet, all);
             curated_sets.insert(*facet, cur);
         }
-        FacetIndex {
+        let head = FacetHead {
             values,
+            counts: packed::counts_of(&sets, &curated_sets),
+            articles: corpus.articles.len() as u32,
+        };
+        FacetIndex {
+            head,
             sets,
             curated_sets,
-            articles: corpus.articles.len() as u32,
         }
+    }
+
+    /// The values and their counts in the whole corpus.
+    pub fn head(&self) -> &FacetHead {
+        &self.head
     }
 
     /// Every value of a facet, in display order.
     pub fn values(&self, facet: Facet) -> &[FacetValue] {
-        self.values.get(&facet).map_or(&[], Vec::as_slice)
+        self.head.values(facet)
     }
 
     pub fn value(&self, facet: Facet, value: &str) -> Option<&FacetValue> {
-        self.values(facet).iter().find(|v| v.value == value)
+        self.head.value(facet, value)
     }
 
     pub fn is_known(&self, facet: Facet, value: &str) -> bool {
-        self.value(facet, value).is_some()
-    }
-
-    /// Position of a value in display order (for canonical links).
-    pub fn order(&self, facet: Facet, value: &str) -> usize {
-        self.values(facet)
-            .iter()
-            .position(|v| v.value == value)
-            .unwrap_or(usize::MAX)
+        self.head.is_known(facet, value)
     }
 
     /// Number of articles the index covers.
     pub fn article_count(&self) -> usize {
-        self.articles as usize
+        self.head.article_count()
     }
 
     /// The articles that have a value (empty for an unknown value).
@@ -545,7 +380,7 @@ impl FacetIndex {
     /// Which articles pass every facet of `filter` except `except`, and the date range;
     /// `dates[i]` is article `i`'s publication date.
     fn pool(&self, dates: &[DateSpec], filter: &Filter, except: Option<Facet>) -> Vec<bool> {
-        let n = self.articles as usize;
+        let n = self.head.articles as usize;
         let mut pass: Vec<bool> = (0..n)
             .map(|i| {
                 dates

@@ -4,7 +4,7 @@
 //! Works on ranked search documents ([`Ranked`]) and a way to tell each document's article, so
 //! that it serves the whole corpus in memory and the app's partly loaded bundle alike.
 
-use crate::analysis::filter::{Facet, FacetIndex, Filter};
+use crate::analysis::filter::{Facet, FacetHead, FacetIndex, Filter};
 use crate::model::DateSpec;
 use crate::model::order;
 use crate::text::search::Ranked;
@@ -128,7 +128,7 @@ pub enum Narrowing {
 }
 
 /// The filter without one of its parts.
-pub fn without(filter: &Filter, n: &Narrowing, facets: &FacetIndex) -> Filter {
+pub fn without(filter: &Filter, n: &Narrowing, facets: &FacetHead) -> Filter {
     let mut f = filter.clone();
     match n {
         Narrowing::Value(facet, v) => f.toggle(*facet, v, facets),
@@ -176,7 +176,7 @@ pub fn narrowest_filter(
     candidates
         .into_iter()
         .map(|n| {
-            let total = count(&without(filter, &n, facets));
+            let total = count(&without(filter, &n, facets.head()));
             (n, total)
         })
         .filter(|(_, total)| *total > base)

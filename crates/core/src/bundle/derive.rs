@@ -133,7 +133,12 @@ pub fn chunk_terms(entries: Vec<TermEntry>, target: usize) -> Vec<TermChunk> {
 
 /// The summary of a corpus already in bundle order, for the given postings chunks. The version
 /// is left empty: it is the hash of the finished bundle.
-pub fn summary(corpus: &Corpus, index: &MemoryIndex, chunks: &[TermChunk]) -> Summary {
+pub fn summary(
+    corpus: &Corpus,
+    facets: &FacetIndex,
+    index: &MemoryIndex,
+    chunks: &[TermChunk],
+) -> Summary {
     let defs = corpus.knowledge.definitions();
     Summary {
         format: FORMAT,
@@ -146,7 +151,7 @@ pub fn summary(corpus: &Corpus, index: &MemoryIndex, chunks: &[TermChunk]) -> Su
         actors: defs.actors,
         referents: defs.referents,
         claims: defs.claims,
-        facets: FacetIndex::new(corpus),
+        facets: facets.head().clone(),
         search: SearchInfo {
             doc_count: index.docs.len() as u32,
             avg_len: index.avg_len,

@@ -6,7 +6,7 @@
 use super::FileId;
 use super::imported::Imported;
 use super::wire::{self, BundleError, Entry, Lenses, META_CHUNK, Meta, Notes, Summary, TermChunk};
-use crate::analysis::filter::{Facet, FacetIndex, FacetValue, Filter};
+use crate::analysis::filter::{Facet, FacetHead, FacetIndex, FacetSets, FacetValue, Filter};
 use crate::analysis::results::{Narrowing, SearchResults, group, narrowest_filter};
 use crate::analysis::timeline::TimelineInput;
 use crate::model::order;
@@ -36,6 +36,8 @@ pub struct Library {
     dates: Arc<Vec<DateSpec>>,
     /// `doc_base[i]` is the number of article `i`'s first search document.
     doc_base: Arc<Vec<u32>>,
+    /// The bundle's facet index, once its facets file is loaded.
+    facets: Option<Arc<FacetIndex>>,
     meta: BTreeMap<u32, Arc<Vec<Meta>>>,
     terms: BTreeMap<u32, Arc<TermChunk>>,
     texts: BTreeMap<u32, Arc<Article>>,
@@ -67,6 +69,7 @@ impl Library {
             ids: Arc::new(ids),
             dates: Arc::new(dates),
             doc_base: Arc::new(doc_base),
+            facets: None,
             meta: BTreeMap::new(),
             terms: BTreeMap::new(),
             texts: BTreeMap::new(),
@@ -116,8 +119,33 @@ impl Library {
         &self.dates
     }
 
-    pub fn facets(&self) -> &FacetIndex {
+    /// Every facet value, with its number of articles in the whole library.
+    pub fn facets(&self) -> &FacetHead {
         &self.summary.facets
+    }
+
+    /// Which articles have each facet value: `None` until the facets file is loaded
+    /// ([`Library::filter_needs`]).
+    pub fn facet_index(&self) -> Option<&FacetIndex> {
+        match &self.imported {
+            Some(imp) => Some(&imp.facets),
+            None => self.facets.as_deref(),
+        }
+    }
+
+    /// The files still needed to filter by `filter` (and count what each facet value would
+    /// show): none when nothing is filtered, since the summary has the counts of the whole.
+    pub fn filter_needs(&self, filter: &Filter) -> Vec<FileId> {
+        if filter.is_active() {
+            self.facet_needs()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The facets file, if it is not loaded yet.
+    pub fn facet_needs(&self) -> Vec<FileId> {
+        self.missing(std::iter::once(FileId::Facets))
     }
 
     // ----- files ----------------------------------------------------------------------------
@@ -126,6 +154,7 @@ impl Library {
     pub fn has(&self, f: FileId) -> bool {
         match f {
             FileId::Summary => true,
+            FileId::Facets => self.facet_index().is_some(),
             FileId::Meta(k) => {
                 self.meta.contains_key(&k) || k * META_CHUNK >= self.base.articles.len() as u32
             }
@@ -145,7 +174,7 @@ impl Library {
         if let Some(imp) = &imported {
             summary.outlets = imp.outlets.clone();
             summary.articles.extend(imp.entries.iter().cloned());
-            summary.facets = imp.facets.clone();
+            summary.facets = imp.facets.head().clone();
             summary.events = imp.definitions.events.clone();
             summary.actors = imp.definitions.actors.clone();
             summary.referents = imp.definitions.referents.clone();
@@ -154,6 +183,7 @@ impl Library {
         }
         let mut next = Library::new(summary);
         next.base = self.base.clone();
+        next.facets = self.facets.clone();
         next.meta = self.meta.clone();
         next.terms = self.terms.clone();
         next.texts = self
@@ -220,6 +250,12 @@ impl Library {
         let what = f.path();
         match f {
             FileId::Summary => {}
+            FileId::Facets => {
+                let sets: FacetSets = wire::decode(bytes, &what)?;
+                let ix = FacetIndex::join(self.base.facets.clone(), sets)
+                    .map_err(|e| BundleError(format!("{what}: {e}")))?;
+                self.facets = Some(Arc::new(ix));
+            }
             FileId::Meta(k) => {
                 let m: Vec<Meta> = wire::decode(bytes, &what)?;
                 self.meta.insert(k, Arc::new(m));
@@ -367,14 +403,48 @@ impl Library {
 
     // ----- filters --------------------------------------------------------------------------
 
-    /// Articles passing the filter, by number (ascending = bundle order, newest first).
+    /// Articles passing the filter, by number (ascending = bundle order, newest first). A filter
+    /// on facet values needs the facets file ([`Library::filter_needs`]): until it is loaded,
+    /// no article passes one.
     pub fn matching(&self, filter: &Filter) -> Vec<u32> {
-        self.summary.facets.matching_ids(&self.dates, filter)
+        if let Some(ix) = self.facet_index() {
+            return ix.matching_ids(&self.dates, filter);
+        }
+        if !filter.facets.is_empty() {
+            return Vec::new();
+        }
+        (0..self.len() as u32)
+            .filter(|&i| self.dates[i as usize].overlaps(filter.from, filter.to))
+            .collect()
+    }
+
+    /// Each value of `facet` with the number of articles it would show (other filters applied),
+    /// and how many of those have it only through items found automatically. Until the facets
+    /// file is loaded, only the counts of the unfiltered library are known, and a filtered one
+    /// counts 0 everywhere ([`Library::filter_needs`]).
+    pub fn counts_with_auto(
+        &self,
+        filter: &Filter,
+        facet: Facet,
+    ) -> Vec<(&FacetValue, usize, usize)> {
+        match self.facet_index() {
+            Some(ix) => ix.counts_with_auto(&self.dates, filter, facet),
+            None if !filter.is_active() => self.summary.facets.totals_with_auto(facet),
+            None => self
+                .facets()
+                .values(facet)
+                .iter()
+                .map(|v| (v, 0, 0))
+                .collect(),
+        }
     }
 
     /// Each value of `facet` with the number of articles it would show (other filters applied).
     pub fn counts(&self, filter: &Filter, facet: Facet) -> Vec<(&FacetValue, usize)> {
-        self.summary.facets.counts_by(&self.dates, filter, facet)
+        self.counts_with_auto(filter, facet)
+            .into_iter()
+            .map(|(v, n, _)| (v, n))
+            .collect()
     }
 
     // ----- search ---------------------------------------------------------------------------
@@ -484,7 +554,7 @@ impl Library {
         narrowest_filter(
             &ranked,
             |d| self.doc_article(d).map(|x| x.0),
-            self.facets(),
+            self.facet_index()?,
             &self.dates,
             filter,
         )
@@ -492,8 +562,9 @@ impl Library {
 
     /// What the timeline draws: the articles passing `filter` with their outlet and date, the
     /// events each covers or mentions (from the facet index, so no article file is needed), every
-    /// event, and the filter's dates.
-    pub fn timeline_input(&self, filter: &Filter) -> TimelineInput {
+    /// event, and the filter's dates. `None` until the facets file is loaded.
+    pub fn timeline_input(&self, filter: &Filter) -> Option<TimelineInput> {
+        let index = self.facet_index()?;
         let matching = self.matching(filter);
         let mut shown = vec![false; self.len()];
         for &a in &matching {
@@ -512,10 +583,7 @@ impl Library {
                 (EventRole::Main, "main"),
                 (EventRole::Background, "background"),
             ] {
-                for &a in self
-                    .facets()
-                    .articles_with(Facet::Event, &format!("{}:{name}", ev.id))
-                {
+                for &a in index.articles_with(Facet::Event, &format!("{}:{name}", ev.id)) {
                     if shown.get(a as usize).copied().unwrap_or(false)
                         && let Some(e) = self.entry(a)
                     {
@@ -524,7 +592,7 @@ impl Library {
                 }
             }
         }
-        TimelineInput {
+        Some(TimelineInput {
             events: self.summary.events.clone(),
             outlets: self.summary.outlets.iter().map(|o| o.id.clone()).collect(),
             articles: matching
@@ -535,7 +603,7 @@ impl Library {
             links,
             from: filter.from,
             to: filter.to,
-        }
+        })
     }
 
     /// The article of a search document, and which of its indexed blocks it is.

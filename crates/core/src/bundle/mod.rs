@@ -4,7 +4,9 @@
 //!
 //! ```text
 //! data/<version>/summary.bin        outlets, articles (id, outlet, date), definitions,
-//!                                   facet index, search directory         — loaded at start
+//!                                   facet values and counts, search directory — loaded at start
+//! data/<version>/facets.bin         which articles have each facet value — fetched once the
+//!                                   library is drawn, awaited by anything filtered
 //! data/<version>/meta/<k>.bin       titles and word counts, 64 articles a chunk
 //! data/<version>/terms/<k>.bin      postings, by term range
 //! data/<version>/texts/<i>.bin      one article's verbatim text and blocks
@@ -41,6 +43,8 @@ pub use wire::{BundleError, Entry, FORMAT, Lenses, META_CHUNK, Meta, Notes, Summ
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum FileId {
     Summary,
+    /// Which articles have each facet value.
+    Facets,
     /// Metadata of articles `k * META_CHUNK ..`.
     Meta(u32),
     /// Postings chunk `k`.
@@ -57,6 +61,7 @@ impl FileId {
     pub fn path(self) -> String {
         match self {
             FileId::Summary => "summary.bin".into(),
+            FileId::Facets => "facets.bin".into(),
             FileId::Meta(k) => format!("meta/{k}.bin"),
             FileId::Terms(k) => format!("terms/{k}.bin"),
             FileId::Text(i) => format!("texts/{i}.bin"),
@@ -72,6 +77,7 @@ impl FileId {
         };
         match p {
             "summary.bin" => Some(FileId::Summary),
+            "facets.bin" => Some(FileId::Facets),
             "lenses.bin" => Some(FileId::Lenses),
             _ => num(p, "meta/")
                 .map(FileId::Meta)
@@ -90,6 +96,7 @@ mod tests {
     fn file_paths_round_trip() {
         for f in [
             FileId::Summary,
+            FileId::Facets,
             FileId::Meta(3),
             FileId::Terms(0),
             FileId::Text(9999),

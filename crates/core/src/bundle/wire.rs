@@ -3,7 +3,7 @@
 
 use crate::analysis::annotate::Mark;
 use crate::analysis::compare::{ClaimsTable, NamingMatrix, OutletVoices};
-use crate::analysis::filter::FacetIndex;
+use crate::analysis::filter::FacetHead;
 #[cfg(doc)]
 use crate::model::Article;
 use crate::model::{
@@ -14,13 +14,13 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use std::collections::BTreeMap;
 
 /// The bundle format's version: a bundle written with another format is refused, not misread.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Articles per metadata chunk.
 pub const META_CHUNK: u32 = 64;
 
-/// What the app loads first: enough to draw the library, its facets and counts, the timeline,
-/// and to know which chunk holds anything else.
+/// What the app loads first: enough to draw the unfiltered library with its facets and counts,
+/// and to know which file holds anything else.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub format: u32,
@@ -37,7 +37,9 @@ pub struct Summary {
     pub actors: Vec<Actor>,
     pub referents: Vec<Referent>,
     pub claims: Vec<Claim>,
-    pub facets: FacetIndex,
+    /// Every facet value with its number of articles; which articles have each is in the
+    /// facets file ([`crate::analysis::filter::FacetSets`]).
+    pub facets: FacetHead,
     pub search: SearchInfo,
 }
 

@@ -107,7 +107,9 @@ fn imported_articles_reach_every_view_and_leave_no_trace_when_removed() {
     let outlet = with.outlet_of(one).unwrap();
     assert_eq!(outlet.name_ar, "وكالة الرافدين");
     assert_eq!(
-        with.facets().articles_with(Facet::Outlet, &outlet.id),
+        with.facet_index()
+            .unwrap()
+            .articles_with(Facet::Outlet, &outlet.id),
         [one]
     );
     let mada = with.outlet_of(n(&records[2])).unwrap();
@@ -165,7 +167,7 @@ fn imported_articles_reach_every_view_and_leave_no_trace_when_removed() {
         "in text order"
     );
     // Timeline: the imported articles with their outlets and dates.
-    let tl = with.timeline_input(&Filter::default());
+    let tl = with.timeline_input(&Filter::default()).unwrap();
     assert!(tl.articles.iter().any(|(id, o, d)| id == &records[0].id
         && o == &outlet.id
         && d.start.to_string() == "2024-02-03"));
@@ -289,12 +291,12 @@ fn an_empty_import_reproduces_the_bundle() {
         for v in shipped {
             assert_eq!(
                 imp.facets.articles_with(f, v),
-                lib.facets().articles_with(f, v),
+                lib.facet_index().unwrap().articles_with(f, v),
                 "{f:?} {v}"
             );
             assert_eq!(
                 imp.facets.curated_articles_with(f, v),
-                lib.facets().curated_articles_with(f, v),
+                lib.facet_index().unwrap().curated_articles_with(f, v),
                 "{f:?} {v}"
             );
         }

@@ -28,6 +28,7 @@ mod auto;
 mod compare;
 mod dates;
 mod export;
+mod facets_file;
 mod filters;
 mod hostile_links;
 mod i18n;

@@ -501,7 +501,7 @@ fn the_summary_draws_the_same_timeline_as_the_corpus() {
         &en(),
     );
     let mut from_summary = layout(
-        &library().timeline_input(&Filter::default()),
+        &library().timeline_input(&Filter::default()).unwrap(),
         &scale,
         &LayoutParams::default(),
         &en(),
@@ -524,7 +524,7 @@ fn the_timeline_draws_only_what_the_filters_show() {
     let scale = Scale::full_context(1200.0);
     let draw = |f: &Filter| {
         layout(
-            &lib.timeline_input(f),
+            &lib.timeline_input(f).unwrap(),
             &scale,
             &LayoutParams::default(),
             &en(),

@@ -90,9 +90,10 @@ fn outlet(lib: &Library, a: u32) -> Outlet {
 /// Every matching article, in the state's order: id, outlet, date with its precision, headline,
 /// link, and which of the chosen facet values it has.
 pub fn library(lib: &Library, state: &ViewState, base: &str) -> Ready {
+    need(lib.filter_needs(&state.filter))?;
     let rows = sorted(lib, state, lib.matching(&state.filter), &[]);
     need(lib.meta_needs(&rows))?;
-    let facets = lib.facets();
+    let facets = lib.facet_index();
     let table = rows
         .iter()
         .filter_map(|&a| {
@@ -107,7 +108,9 @@ pub fn library(lib: &Library, state: &ViewState, base: &str) -> Ready {
                 .flat_map(|(f, values)| {
                     values
                         .iter()
-                        .filter(move |v| facets.articles_with(*f, v).contains(&a))
+                        .filter(move |v| {
+                            facets.is_some_and(|ix| ix.articles_with(*f, v).contains(&a))
+                        })
                         .map(move |v| format!("{}={v}", f.param()))
                 })
                 .collect();
@@ -164,6 +167,7 @@ fn context(
 /// order, lines in text order.
 pub fn search(lib: &Library, state: &ViewState, base: &str) -> Ready {
     let query = parse_query(&state.q);
+    need(lib.filter_needs(&state.filter))?;
     need(lib.search_needs(&query))?;
     let Some(ranked) = lib.search(&query) else {
         return Err(lib.search_needs(&query));
@@ -253,8 +257,10 @@ fn paragraph(corpus: &Corpus, s: &Span) -> String {
 /// drawn).
 pub fn event(lib: &Library, state: &ViewState, event_id: &str) -> Ready {
     let chosen = state.selected(Facet::Outlet);
-    let covering: Vec<u32> = lib
-        .facets()
+    let Some(facets) = lib.facet_index() else {
+        return Err(lib.facet_needs());
+    };
+    let covering: Vec<u32> = facets
         .articles_with(Facet::Event, event_id)
         .iter()
         .copied()

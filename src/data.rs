@@ -9,7 +9,7 @@
 use futures_util::future::join_all;
 use leptos::prelude::*;
 use marsad_core::bundle::{BundleError, FileId, Library};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -30,7 +30,9 @@ pub struct Store {
     /// Fires only when the set of articles changes (imported ones added or removed).
     articles: ArcTrigger,
     source: Source,
-    inflight: Mutex<BTreeSet<FileId>>,
+    /// Files on their way: `true` for those a view waits for, `false` for those fetched ahead
+    /// ([`Store::prefetch`]), which do not mark the page as loading.
+    inflight: Mutex<BTreeMap<FileId, bool>>,
     /// Files that could not be loaded, with the reason (shown to the reader).
     failed: RwLock<BTreeMap<FileId, String>>,
 }
@@ -91,19 +93,44 @@ impl Store {
     /// are on their way; a prefix's second round of postings as soon as the chunk naming it is
     /// in).
     pub fn request(&'static self, files: Vec<FileId>) {
+        self.fetch(files, true);
+    }
+
+    /// Fetches files ahead of need, without marking the page as loading: what is on screen does
+    /// not wait for them. A view that asks for one on its way ([`Store::request`]) waits for it.
+    pub fn prefetch(&'static self, files: Vec<FileId>) {
+        self.fetch(files, false);
+    }
+
+    fn fetch(&'static self, files: Vec<FileId>, awaited: bool) {
         let lib = self.lib_untracked();
-        let new: Vec<FileId> = {
+        let (new, waits): (Vec<FileId>, bool) = {
             let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
             let failed = self.failed.read().unwrap_or_else(|e| e.into_inner());
-            files
-                .into_iter()
-                .filter(|f| !lib.has(*f) && !failed.contains_key(f) && inflight.insert(*f))
-                .collect()
+            let mut waits = false;
+            let mut new = Vec::new();
+            for f in files {
+                if lib.has(f) || failed.contains_key(&f) {
+                    continue;
+                }
+                match inflight.get_mut(&f) {
+                    Some(w) => {
+                        // Fetched ahead, and now a view waits for it.
+                        waits |= awaited && !*w;
+                        *w |= awaited;
+                    }
+                    None => {
+                        inflight.insert(f, awaited);
+                        new.push(f);
+                        waits |= awaited;
+                    }
+                }
+            }
+            (new, waits)
         };
-        if new.is_empty() {
-            return;
+        if waits {
+            mark_loading(true);
         }
-        mark_loading(true);
         for f in new {
             wasm_bindgen_futures::spawn_local(async move {
                 let got = self.read(f).await;
@@ -130,7 +157,7 @@ impl Store {
         let idle = {
             let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
             inflight.remove(&f);
-            inflight.is_empty()
+            !inflight.values().any(|w| *w)
         };
         if f == FileId::Facets {
             // What the summary's readers see has changed: filters now apply.
@@ -156,18 +183,20 @@ impl Store {
         self.tick.notify();
     }
 
-    /// Whether no file is on its way (tracked: checked again whenever a file arrives).
+    /// Whether no file a view waits for is on its way (tracked: checked again whenever a file
+    /// arrives).
     pub fn idle(&self) -> bool {
         self.tick.track();
         !self.fetching()
     }
 
-    /// Whether files are on their way.
+    /// Whether files a view waits for are on their way (not those fetched ahead).
     fn fetching(&self) -> bool {
+        let waited = |f: &BTreeMap<FileId, bool>| f.values().any(|w| *w);
         self.inflight
             .lock()
-            .map(|f| !f.is_empty())
-            .unwrap_or_else(|e| !e.into_inner().is_empty())
+            .map(|f| waited(&f))
+            .unwrap_or_else(|e| waited(&e.into_inner()))
     }
 
     /// Why a file could not be loaded, if it could not.
@@ -270,7 +299,7 @@ fn facets_after_paint() {
     request_animation_frame(|| {
         request_animation_frame(|| {
             if let Some(s) = STORE.get() {
-                s.request(vec![FileId::Facets]);
+                s.prefetch(vec![FileId::Facets]);
             }
         })
     });
@@ -315,7 +344,7 @@ impl Store {
             tick: ArcTrigger::new(),
             articles: ArcTrigger::new(),
             source,
-            inflight: Mutex::new(BTreeSet::new()),
+            inflight: Mutex::new(BTreeMap::new()),
             failed: RwLock::new(BTreeMap::new()),
         }
     }

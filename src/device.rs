@@ -27,15 +27,23 @@ async fn open() -> Result<Rexie, String> {
         .map_err(err)
 }
 
-/// Every stored record, in the order they were stored (by id). A record that does not read
-/// back is skipped and named.
-pub async fn load() -> Result<(Vec<Record>, Vec<String>), String> {
+/// Every stored value, in the order they were stored (by id), not yet read as records: the start
+/// of the page reads them ([`read`]) only if there are any.
+pub async fn stored() -> Result<Vec<JsValue>, String> {
     let db = open().await?;
     let tx = db
         .transaction(&[STORE], TransactionMode::ReadOnly)
         .map_err(err)?;
     let store = tx.store(STORE).map_err(err)?;
     let values = store.get_all(None, None).await.map_err(err)?;
+    let _ = tx.done().await;
+    db.close();
+    Ok(values)
+}
+
+/// The records among stored values, in their order; a value that does not read back is skipped
+/// and named.
+pub fn read(values: Vec<JsValue>) -> (Vec<Record>, Vec<String>) {
     let mut out = Vec::new();
     let mut bad = Vec::new();
     for v in values {
@@ -45,9 +53,7 @@ pub async fn load() -> Result<(Vec<Record>, Vec<String>), String> {
             None => bad.push("a stored value is not a record".into()),
         }
     }
-    let _ = tx.done().await;
-    db.close();
-    Ok((out, bad))
+    (out, bad)
 }
 
 /// Stores records (all or none: one transaction).

@@ -6,6 +6,7 @@ use super::{records, title_of, tr};
 use crate::analyser::ask;
 use crate::data::store;
 use crate::device;
+use crate::split::split_point;
 use leptos::prelude::*;
 use marsad_core::bundle::FileId;
 use marsad_core::bundle::analyser::{Reply, Request, Saved, decode, decode_imported, encode};
@@ -87,12 +88,44 @@ async fn saved_for(recs: &[Record]) -> Option<Imported> {
 /// Reads what this device stores and adds it to the library; call before the views are drawn
 /// (a link naming an imported article must find it). The analysis kept with the articles is
 /// used when it is for this bundle and these articles; otherwise they are analysed again.
-/// Problems are returned as text.
+/// Problems are returned as text. On a device with no imported article, nothing more than the
+/// empty store is read: in the release build, the code that reads and analyses records is in a
+/// module of its own (see `crate::split`), fetched only when there are some.
 pub async fn restore() -> Option<String> {
-    let (recs, bad) = match device::load().await {
-        Ok(x) => x,
+    let stored = match device::stored().await {
+        Ok(v) => v,
         Err(e) => return Some(e),
     };
+    if stored.is_empty() {
+        return None;
+    }
+    #[cfg(marsad_split)]
+    let restoring = restore_stored(stored).await;
+    #[cfg(not(marsad_split))]
+    let restoring = restore_stored(stored);
+    match restoring {
+        Ok(r) => r.await,
+        Err(e) => Some(format!(
+            "the code that restores the articles imported on this device could not be fetched ({e:?})"
+        )),
+    }
+}
+
+/// What [`restore_stored`] gives: the restoring, to await.
+type Restoring = std::pin::Pin<Box<dyn std::future::Future<Output = Option<String>>>>;
+
+split_point!(
+    restore,
+    preload_restore,
+    fn restore_stored(
+        stored: Vec<wasm_bindgen::JsValue>,
+    ) -> Result<Restoring, leptos::wasm_split::SplitLoaderError> {
+        Ok(Box::pin(restore_records(stored)))
+    }
+);
+
+async fn restore_records(stored: Vec<wasm_bindgen::JsValue>) -> Option<String> {
+    let (recs, bad) = device::read(stored);
     let mut note = (!bad.is_empty()).then(|| bad.join("; "));
     if recs.is_empty() {
         return note;

@@ -6,7 +6,7 @@ use crate::split::{self, compare_view, lazy_view, reader_view, timeline_view};
 #[cfg(marsad_split)]
 use crate::split::{preload_compare, preload_reader, preload_timeline};
 use crate::state::{self, use_url_state};
-use crate::widgets::{loading, msg};
+use crate::widgets::{loading, msg, not_loaded};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use marsad_core::bundle::FileId;
@@ -116,13 +116,7 @@ fn Shell() -> impl IntoView {
 fn facets_wait(l: marsad_core::view::i18n::Lang) -> impl IntoView {
     store().request(vec![FileId::Facets]);
     move || match store().failure(FileId::Facets) {
-        Some(e) => view! {
-            <section class="notice" role="alert" data-testid="facets-failed">
-                <p class="notice-title">{t(l, Msg::NotLoaded)}</p>
-                <p lang="en" dir="ltr"><code>{e}</code></p>
-            </section>
-        }
-        .into_any(),
+        Some(e) => not_loaded(l, e).into_any(),
         None => loading(l).into_any(),
     }
 }

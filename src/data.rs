@@ -27,7 +27,8 @@ pub struct Store {
     current: RwLock<Arc<Library>>,
     /// Fires when any file arrives.
     tick: ArcTrigger,
-    /// Fires only when the set of articles changes (imported ones added or removed).
+    /// Fires only when what the catalog answers changes: the set of articles (imported ones
+    /// added or removed), or a catalog file arriving ([`FileId::is_catalog`]).
     articles: ArcTrigger,
     source: Source,
     /// Files on their way: `true` for those a view waits for, `false` for those fetched ahead
@@ -73,8 +74,9 @@ impl Store {
         self.lib_untracked()
     }
 
-    /// The library, tracked only for what the summary holds (articles, outlets, facets, dates,
-    /// ids): a view that reads no other file is not redrawn when files arrive.
+    /// The library, tracked only for what the summary and the facets file hold (articles,
+    /// outlets, facets, filters, dates, ids): a view that reads no other file is not redrawn when
+    /// other files arrive.
     pub fn catalog(&self) -> Arc<Library> {
         self.articles.track();
         self.lib_untracked()
@@ -159,8 +161,7 @@ impl Store {
             inflight.remove(&f);
             !inflight.values().any(|w| *w)
         };
-        if f == FileId::Facets {
-            // What the summary's readers see has changed: filters now apply.
+        if f.is_catalog() {
             self.articles.notify();
         }
         self.tick.notify();

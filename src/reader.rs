@@ -3,7 +3,7 @@
 
 use crate::data::store;
 use crate::state::use_url_state;
-use crate::widgets::{loading, note, outlet_name};
+use crate::widgets::{loading, not_loaded, note, outlet_name};
 use leptos::prelude::*;
 use marsad_core::Corpus;
 use marsad_core::analysis::annotate::{AnnotationLayer, Mark, search_marks, segments};
@@ -62,13 +62,7 @@ pub fn Reader() -> impl IntoView {
                 .failure(FileId::Text(i))
                 .or_else(|| store().failure(FileId::Notes(i)))
             {
-                Some(e) => view! {
-                    <section class="notice" role="alert">
-                        <p class="notice-title">{t(l, Msg::NotLoaded)}</p>
-                        <p lang="en" dir="ltr"><code>{e}</code></p>
-                    </section>
-                }
-                .into_any(),
+                Some(e) => not_loaded(l, e).into_any(),
                 None => loading(l).into_any(),
             },
             (None, _) => ().into_any(),

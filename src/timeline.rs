@@ -74,18 +74,16 @@ pub fn TimelineView() -> impl IntoView {
         let w = width.get();
         // The shell draws this view once the facets file is in (until then there is no input).
         let input = input.get().filter(|_| w > 0.0)?;
-        Some({
-            layout_fitting(
-                &input,
-                zoom.get(),
-                w.max(MIN_WIDTH),
-                &params,
-                &Options {
-                    lang: lang.get(),
-                    all_lanes: all_lanes.get(),
-                },
-            )
-        })
+        Some(layout_fitting(
+            &input,
+            zoom.get(),
+            w.max(MIN_WIDTH),
+            &params,
+            &Options {
+                lang: lang.get(),
+                all_lanes: all_lanes.get(),
+            },
+        ))
     });
     // Titles of the articles drawn as marks (for their names) and, with the dates layer, their
     // texts and notes, when there are few enough.

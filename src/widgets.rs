@@ -120,3 +120,13 @@ pub fn DeviceBadge() -> impl IntoView {
         </span>
     }
 }
+
+/// Why a file the view needs could not be loaded: a notice with the reason as the browser gave it.
+pub fn not_loaded(lang: Lang, reason: String) -> impl IntoView {
+    view! {
+        <section class="notice" role="alert" data-testid="not-loaded">
+            <p class="notice-title">{t(lang, Msg::NotLoaded)}</p>
+            <p lang="en" dir="ltr"><code>{reason}</code></p>
+        </section>
+    }
+}

@@ -132,19 +132,25 @@ export async function newContext(browser, options = {}) {
 
 /**
  * Opens `url` in a fresh browser context (a fresh session: no cookies, storage or history) and
- * waits until the app has rendered. Every request and every page error is recorded.
+ * waits until the app has rendered. Every request and every page error is recorded: `errors`
+ * has uncaught errors and console errors, `pageErrors` the uncaught ones only (a request a test
+ * makes fail logs a console error). `options.routes`, `[pattern, handler]` pairs, are routed in
+ * the context before the page opens.
  */
 export async function openFresh(browser, url, options = {}) {
   const context = await newContext(browser, { viewport: options.viewport || { width: 1280, height: 900 } });
+  for (const [pattern, handler] of options.routes || []) await context.route(pattern, handler);
   const page = await context.newPage();
   const requests = [];
   const errors = [];
+  const pageErrors = [];
   page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
   watch(page, errors);
   await page.goto(url);
   await page.waitForSelector('main#main > *');
   await page.evaluate(() => document.fonts.ready);
-  return { context, page, requests, errors };
+  return { context, page, requests, errors, pageErrors };
 }
 
 /**

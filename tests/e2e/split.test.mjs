@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveAndLaunch, openFresh, newContext, watch, settled } from './harness.mjs';
+import { serveAndLaunch, openFresh, settled } from './harness.mjs';
 
 const env = serveAndLaunch();
 
@@ -37,13 +37,9 @@ test('the library loads without any view code; the reader fetches its own module
 // Protects "nothing is lost" on a bad connection: a view whose code cannot be fetched shows a
 // notice instead of failing the page, and "Try again" fetches it and draws the view.
 test('a view whose code cannot be fetched says so, and Try again draws it', async () => {
-  const context = await newContext(env.browser, { viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  watch(page, []);
-  await context.route('**/split_timeline.wasm', (route) => route.abort('internetdisconnected'));
-  await page.goto(`${env.server.url}?view=timeline&lang=en`);
+  const { context, page, pageErrors } = await openFresh(env.browser, `${env.server.url}?view=timeline&lang=en`, {
+    routes: [['**/split_timeline.wasm', (route) => route.abort('internetdisconnected')]],
+  });
   const notice = await page.waitForSelector('[data-testid=code-failed]');
   assert.match(await notice.textContent(), /could not be loaded/);
   assert.equal(await page.$('svg.timeline'), null);
@@ -61,14 +57,11 @@ test('a view whose code cannot be fetched says so, and Try again draws it', asyn
 // while the facets file is held back; a filter chosen then waits with a loading line, and is
 // applied as soon as the file arrives.
 test('the unfiltered library needs no facets file; a filter waits for it', async () => {
-  const context = await newContext(env.browser, { viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  watch(page, errors);
   let release;
   const held = new Promise((r) => { release = r; });
-  await context.route('**/facets.bin', async (route) => { await held; await route.continue(); });
-  await page.goto(`${env.server.url}?lang=en`);
+  const { context, page, errors } = await openFresh(env.browser, `${env.server.url}?lang=en`, {
+    routes: [['**/facets.bin', async (route) => { await held; await route.continue(); }]],
+  });
   await page.waitForSelector('.article-row[data-article=alain-first-round]');
   await page.waitForSelector('.article-row[data-article=k24-hmc-launch]');
   const alain = '.facet-value[data-outlet=alain]';
@@ -89,14 +82,10 @@ test('the unfiltered library needs no facets file; a filter waits for it', async
 // Protects "nothing is lost" for filtered links: a link with a filter whose facets file cannot be
 // fetched says so (with the file's name) instead of showing every article as if unfiltered.
 test('a filtered link whose facets file cannot be fetched says so', async () => {
-  const context = await newContext(env.browser, { viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  watch(page, []);
-  await context.route('**/facets.bin', (route) => route.abort('internetdisconnected'));
-  await page.goto(`${env.server.url}?outlet=alain&lang=en`);
-  const notice = await page.waitForSelector('[data-testid=facets-failed]');
+  const { context, page, pageErrors } = await openFresh(env.browser, `${env.server.url}?outlet=alain&lang=en`, {
+    routes: [['**/facets.bin', (route) => route.abort('internetdisconnected')]],
+  });
+  const notice = await page.waitForSelector('[data-testid=not-loaded]');
   assert.match(await notice.textContent(), /could not be loaded.*facets\.bin/s);
   assert.equal(await page.$('.article-row'), null);
   assert.deepEqual(pageErrors, [], 'no uncaught error');

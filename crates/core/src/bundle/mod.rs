@@ -70,6 +70,12 @@ impl FileId {
         }
     }
 
+    /// Whether the file changes what the summary-level questions answer (articles, facet
+    /// values, filters, counts, the timeline), not only what one view shows.
+    pub fn is_catalog(self) -> bool {
+        matches!(self, FileId::Summary | FileId::Facets)
+    }
+
     /// The inverse of [`FileId::path`].
     pub fn from_path(p: &str) -> Option<FileId> {
         let num = |s: &str, prefix: &str| -> Option<u32> {

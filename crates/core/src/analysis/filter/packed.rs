@@ -79,12 +79,12 @@ pub struct FacetSets {
     curated: Vec<(Facet, u32, Ascending)>,
 }
 
-/// A whole facet index in one value (what imported articles keep on the device).
+/// A whole facet index in one value (what imported articles keep on the device): the head's
+/// values and number of articles around the sets (its counts are those of the sets).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FacetWire {
     values: BTreeMap<Facet, Vec<FacetValue>>,
-    sets: BTreeMap<Facet, Vec<Members>>,
-    curated: Vec<(Facet, u32, Ascending)>,
+    parts: FacetSets,
     articles: u32,
 }
 
@@ -271,11 +271,9 @@ fn unpack(head: &FacetHead, parts: FacetSets) -> Result<(Lists, Lists), String> 
 
 impl From<FacetIndex> for FacetWire {
     fn from(ix: FacetIndex) -> FacetWire {
-        let FacetSets { sets, curated } = ix.sets();
         FacetWire {
+            parts: ix.sets(),
             values: ix.head.values,
-            sets,
-            curated,
             articles: ix.head.articles,
         }
     }
@@ -289,11 +287,7 @@ impl TryFrom<FacetWire> for FacetIndex {
             counts: BTreeMap::new(),
             articles: w.articles,
         };
-        let parts = FacetSets {
-            sets: w.sets,
-            curated: w.curated,
-        };
-        let (sets, curated_sets) = unpack(&head, parts)?;
+        let (sets, curated_sets) = unpack(&head, w.parts)?;
         head.counts = counts_of(&sets, &curated_sets);
         Ok(FacetIndex {
             head,

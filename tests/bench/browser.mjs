@@ -242,7 +242,7 @@ export async function memory(s) {
 /** What a request is, for the breakdowns: document, js, wasm, css, font, or the data file kind. */
 export function kindOf(url) {
   const p = new URL(url).pathname;
-  const data = p.match(/\/data\/[^/]+\/(summary|lenses|meta|terms|texts|notes)\b/);
+  const data = p.match(/\/data\/[^/]+\/(summary|facets|lenses|meta|terms|texts|notes)\b/);
   if (data) return data[1];
   if (p.includes('/pagefind/')) {
     if (p.endsWith('-worker.js')) return 'pagefind worker';

@@ -1,32 +1,34 @@
 #!/usr/bin/env bash
-# Regenerates NotoNaskhArabic-Regular.woff2 and NotoNaskhArabic-Bold.woff2 in public/fonts/.
+# Regenerates NotoNaskhArabic.woff2 in public/fonts/: one variable font that draws every weight from
+# regular (400) to bold (700), so that the page downloads one file instead of one per weight.
 #
-# Source: Noto Naskh Arabic version 2.004 (NotoNaskhArabic-Regular.ttf, NotoNaskhArabic-Bold.ttf)
-# as shipped by Debian 12 "bookworm" in the package fonts-noto-core, version 20201225-1, under
-# /usr/share/fonts/truetype/noto/. The checksums below pin those exact files.
+# Source: Noto Naskh Arabic version 2.021, variable in weight, as published on npm in the package
+# @fontsource-variable/noto-naskh-arabic, version 5.3.0: the file
+# files/noto-naskh-arabic-arabic-wght-normal.woff2 (the Arabic-script part of the font, already
+# without TrueType hinting). The checksums below pin the package and that file.
 #
-# Usage: xtask/fonts/subset.sh [DIR]
-#   DIR holds the two source .ttf files. Without it the script runs `apt-get download
-#   fonts-noto-core=20201225-1` and unpacks the package into a temporary folder (nothing is
-#   installed). Needs pyftsubset with brotli (`pip install fonttools brotli`); the committed files
-#   were made with fonttools 4.68.0 and brotli 1.2.1 (other versions may give different bytes).
+# Usage: xtask/fonts/subset.sh [FILE]
+#   FILE is that .woff2. Without it the script runs `npm pack` for the exact package version and
+#   unpacks it into a temporary folder (nothing is installed). Needs pyftsubset with brotli
+#   (`pip install fonttools brotli`); the committed file was made with fonttools 4.68.0 and brotli
+#   1.2.1 (other versions may give different bytes).
 #
 # What is kept, and why:
 #   - Codepoints: every Arabic-script character that Arabic, Persian, Urdu, Kurdish, Pashto or
-#     Sindhi news text uses (see UNICODES), plus « ». The stylesheet's unicode-range for
-#     "Marsad Naskh" lists the same ranges, so the browser asks this font for exactly these
-#     characters; everything else (Latin letters, ASCII digits, spaces) comes from system fonts.
-#     The space glyph is kept for the shaper's own use (see below).
+#     Sindhi news text uses (see UNICODES). The stylesheet's unicode-range for "Marsad Naskh"
+#     lists the same ranges, so the browser asks this font for exactly these characters; everything
+#     else (Latin letters, ASCII digits, spaces, « ») comes from system fonts. The source has no
+#     « » and no right-to-left mark (U+200F): the browser takes both from another font (a mark
+#     placed inside a word, which no news text does, would stop its letters joining). The space glyph is kept for the shaper's own use (see below).
 #   - Layout features: those that browsers apply to Arabic by default (joining forms, required
 #     and standard ligatures such as lam-alef and the Allah ligature, composition, localized forms
 #     for Urdu digits, mark and mark-to-mark positioning of harakat), plus tnum, because the
 #     stylesheet sets font-variant-numeric: tabular-nums. Glyphs reachable through them are kept
 #     even when their codepoint is not listed (pyftsubset computes the closure).
 # What is dropped:
-#   - TrueType hinting instructions (fpgm, prep, cvt, per-glyph bytecode): about a quarter of the
-#     file. macOS, iOS and Android ignore these instructions anyway; Chromium on Linux uses
-#     FreeType's light auto-hinting by default, which ignores them too; Windows may draw small
-#     text slightly softer without them.
+#   - TrueType hinting (the source has none but a `prep` table). macOS, iOS and Android ignore
+#     hinting anyway; Chromium on Linux uses FreeType's light auto-hinting by default, which ignores
+#     it too; Windows may draw small text slightly softer without it.
 #   - aalt (only used by font-picker interfaces) and dlig (off unless a page turns it on; ours
 #     does not), and the glyphs only they reach.
 #   - The Arabic Supplement (U+0750-077F) and Extended-A (U+08A0-08FF) blocks: letters for
@@ -45,13 +47,11 @@ UNICODES=(
   U+0600-06FF  # Arabic: letters incl. Persian/Urdu/Kurdish/Pashto/Sindhi ones (پ چ ژ ک گ ی ھ ہ ۀ ے ڕ ڵ ۆ ێ ە ...),
                # hamza forms, harakat, shadda, superscript alef U+0670, tatweel, Arabic-Indic and
                # extended (Persian/Urdu) digits, ، ؛ ؟ ٪ ٫ ٬ ۔, number signs, Quranic marks
-  U+200C-200F  # zero width non-joiner, zero width joiner, left-to-right and right-to-left marks
+  U+200C-200E  # zero width non-joiner, zero width joiner, left-to-right mark
   U+0020       # space: not in the stylesheet's unicode-range, but HarfBuzz (the shaper of Chromium
                # and Firefox) draws the invisible characters ZWNJ, ZWJ, LRM and RLM as a zero-width
                # space glyph when the font has one, and otherwise deletes them and merges their
                # clusters, which moves caret and selection boundaries inside words like می‌گوید
-  U+00AB       # «
-  U+00BB       # »
   U+FB50-FBE9  # presentation forms of the extended letters (text pasted from PDFs), and the
                # Arabic symbol dots
   U+FBFC-FBFF  # presentation forms of Farsi yeh ی
@@ -62,10 +62,9 @@ UNICODES=(
 
 LAYOUT_FEATURES=(ccmp locl isol init medi fina rlig liga calt clig mark mkmk curs kern tnum)
 
-declare -A SHA256=(
-  [Regular]=8c67eaa2f0086872628fc3f7f760386f83c8be5c5e9a1ba3a38891237b2ac7cb
-  [Bold]=b5cbcb561b4b540ff11d7b6934577dbbbbb9e1d152d47f6f31f19176d58ff39c
-)
+PACKAGE=@fontsource-variable/noto-naskh-arabic@5.3.0
+PACKAGE_SHA256=f70a9e7e17937ea8d6913ec98dfd970604a202a079ac2ec7246c065a12b5e58e
+SOURCE_SHA256=2a10d33e1f7129ab2b6ec76666e82ac5b509fbcfa7b4a3a1289bff42d2d64cd7
 
 command -v pyftsubset >/dev/null || { echo "pyftsubset not found: pip install fonttools brotli" >&2; exit 1; }
 
@@ -73,24 +72,22 @@ src="${1:-}"
 if [[ -z "$src" ]]; then
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
-  (cd "$tmp" && apt-get download fonts-noto-core=20201225-1 >/dev/null)
-  dpkg -x "$tmp"/fonts-noto-core_20201225-1_all.deb "$tmp/pkg"
-  src="$tmp/pkg/usr/share/fonts/truetype/noto"
+  (cd "$tmp" && npm pack --silent "$PACKAGE" >/dev/null)
+  echo "$PACKAGE_SHA256  $(ls "$tmp"/*.tgz)" | sha256sum --check --quiet
+  tar -xzf "$tmp"/*.tgz -C "$tmp"
+  src="$tmp/package/files/noto-naskh-arabic-arabic-wght-normal.woff2"
 fi
+echo "$SOURCE_SHA256  $src" | sha256sum --check --quiet
 
 unicodes="$(IFS=,; echo "${UNICODES[*]}")"
 features="$(IFS=,; echo "${LAYOUT_FEATURES[*]}")"
 
-for weight in Regular Bold; do
-  ttf="$src/NotoNaskhArabic-$weight.ttf"
-  echo "${SHA256[$weight]}  $ttf" | sha256sum --check --quiet
-  pyftsubset "$ttf" \
-    --unicodes="$unicodes" \
-    --layout-features="$features" \
-    --no-hinting \
-    --name-IDs=0,1,2,3,4,5,6 \
-    --drop-tables+=DSIG \
-    --flavor=woff2 \
-    --output-file="$here/NotoNaskhArabic-$weight.woff2"
-  echo "NotoNaskhArabic-$weight.woff2: $(stat -c %s "$here/NotoNaskhArabic-$weight.woff2") bytes"
-done
+pyftsubset "$src" \
+  --unicodes="$unicodes" \
+  --layout-features="$features" \
+  --no-hinting \
+  --name-IDs=0,1,2,3,4,5,6 \
+  --drop-tables+=DSIG \
+  --flavor=woff2 \
+  --output-file="$here/NotoNaskhArabic.woff2"
+echo "NotoNaskhArabic.woff2: $(stat -c %s "$here/NotoNaskhArabic.woff2") bytes"

@@ -30,6 +30,7 @@
 
 pub mod analyser;
 pub mod derive;
+mod entries;
 pub mod import;
 pub mod imported;
 pub mod library;

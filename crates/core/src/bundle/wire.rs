@@ -1,20 +1,19 @@
 //! The files of the data bundle, as values. Each file is one postcard-encoded value (see
 //! [`encode`] and [`decode`]), gzip-compressed on disk by the build step.
 
+pub use super::entries::Entry;
 use crate::analysis::annotate::Mark;
 use crate::analysis::compare::{ClaimsTable, NamingMatrix, OutletVoices};
 use crate::analysis::filter::FacetHead;
 #[cfg(doc)]
 use crate::model::Article;
-use crate::model::{
-    Actor, CellState, Claim, DateSpec, Event, Knowledge, Layer, Outlet, Referent, Span,
-};
+use crate::model::{Actor, CellState, Claim, Event, Knowledge, Layer, Outlet, Referent, Span};
 use crate::text::search::TermEntry;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use std::collections::BTreeMap;
 
 /// The bundle format's version: a bundle written with another format is refused, not misread.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// Articles per metadata chunk.
 pub const META_CHUNK: u32 = 64;
@@ -29,7 +28,9 @@ pub struct Summary {
     pub title_en: String,
     pub title_ar: String,
     pub outlets: Vec<Outlet>,
-    /// In bundle order (newest first); an article's number is its position here.
+    /// In bundle order (newest first); an article's number is its position here. Written
+    /// column by column ([`super::entries`]).
+    #[serde(with = "super::entries")]
     pub articles: Vec<Entry>,
     /// Curated definitions without their spans (those are in each article's file): events with
     /// their dates, actors, referents and claims.
@@ -41,18 +42,6 @@ pub struct Summary {
     /// facets file ([`crate::analysis::filter::FacetSets`]).
     pub facets: FacetHead,
     pub search: SearchInfo,
-}
-
-/// An article as the summary knows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
-    pub id: String,
-    /// Index into [`Summary::outlets`].
-    pub outlet: u32,
-    pub published: DateSpec,
-    /// Number of indexed blocks (search documents).
-    pub docs: u32,
-    pub paragraphs: u32,
 }
 
 /// What search needs before any chunk is loaded.

@@ -36,7 +36,20 @@ pub struct Store {
     inflight: Mutex<BTreeMap<FileId, bool>>,
     /// Files that could not be loaded, with the reason (shown to the reader).
     failed: RwLock<BTreeMap<FileId, String>>,
+    /// Files arrived and not yet drawn ([`Store::redraw_soon`]).
+    pending: Mutex<Pending>,
 }
+
+#[derive(Default)]
+struct Pending {
+    /// A redraw is asked for.
+    scheduled: bool,
+    /// A catalog file is among the arrivals ([`FileId::is_catalog`]).
+    catalog: bool,
+}
+
+/// The longest a file that arrived waits to be drawn, when the page draws no frames.
+const REDRAW_AT_LATEST: std::time::Duration = std::time::Duration::from_millis(100);
 
 static STORE: OnceLock<Store> = OnceLock::new();
 
@@ -142,7 +155,7 @@ impl Store {
     }
 
     /// Adds a fetched file to the library (or records why it could not be), and redraws.
-    fn arrived(&self, f: FileId, got: Result<Vec<u8>, String>) {
+    fn arrived(&'static self, f: FileId, got: Result<Vec<u8>, String>) {
         {
             let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
             let mut next = Library::clone(&cur);
@@ -156,17 +169,46 @@ impl Store {
                 }
             }
         }
-        let idle = {
+        {
             let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
             inflight.remove(&f);
-            !inflight.values().any(|w| *w)
+        }
+        self.redraw_soon(f.is_catalog());
+    }
+
+    /// Redraws the views for the files that arrived, once for all those that arrive before the
+    /// next frame: twenty texts of a page of results arriving one by one redraw it a few times,
+    /// not twenty. (A hidden page draws no frames; a timeout stands in for the frame there.)
+    fn redraw_soon(&'static self, catalog: bool) {
+        let first = {
+            let mut p = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+            p.catalog |= catalog;
+            !std::mem::replace(&mut p.scheduled, true)
         };
-        if f.is_catalog() {
+        if first {
+            request_animation_frame(move || self.redraw());
+            set_timeout(move || self.redraw(), REDRAW_AT_LATEST);
+        }
+    }
+
+    fn redraw(&'static self) {
+        let catalog = {
+            let mut p = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+            if !p.scheduled {
+                return;
+            }
+            p.scheduled = false;
+            std::mem::take(&mut p.catalog)
+        };
+        if catalog {
             self.articles.notify();
         }
         self.tick.notify();
-        if idle {
+        if !self.fetching() {
             mark_loading(false);
+            if let Some(files) = take_ahead() {
+                after_paint(move || self.prefetch(files));
+            }
         }
     }
 
@@ -294,16 +336,37 @@ where
     });
 }
 
-/// Fetches the facets file once the first view is painted: the unfiltered library does not need
-/// it, and its rows' titles are asked for first.
+/// Files to fetch ahead once no file a view waits for is on its way ([`fetch_when_idle`]).
+static AHEAD: Mutex<Vec<FileId>> = Mutex::new(Vec::new());
+
+fn take_ahead() -> Option<Vec<FileId>> {
+    let mut ahead = AHEAD.lock().unwrap_or_else(|e| e.into_inner());
+    (!ahead.is_empty()).then(|| std::mem::take(&mut *ahead))
+}
+
+/// Fetches the facets file once the first view is painted and its own files (the rows' titles)
+/// are in: the unfiltered library does not need it, so it never competes with what is drawn.
 fn facets_after_paint() {
-    request_animation_frame(|| {
-        request_animation_frame(|| {
-            if let Some(s) = STORE.get() {
-                s.prefetch(vec![FileId::Facets]);
-            }
-        })
-    });
+    after_paint(|| fetch_when_idle(vec![FileId::Facets]));
+}
+
+/// Fetches files ahead ([`Store::prefetch`]) now if no file a view waits for is on its way, else
+/// as soon as the last one arrives (and the page is painted again).
+fn fetch_when_idle(files: Vec<FileId>) {
+    let Some(s) = STORE.get() else { return };
+    if s.fetching() {
+        AHEAD
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(files);
+    } else {
+        s.prefetch(files);
+    }
+}
+
+/// Runs `f` once the page has been painted (two animation frames from now).
+fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(|| request_animation_frame(f));
 }
 
 /// Starts from a packed bundle held in memory (the component tests).
@@ -347,6 +410,7 @@ impl Store {
             source,
             inflight: Mutex::new(BTreeMap::new()),
             failed: RwLock::new(BTreeMap::new()),
+            pending: Mutex::new(Pending::default()),
         }
     }
 }

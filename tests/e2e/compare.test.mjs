@@ -84,6 +84,8 @@ test('two articles that reproduce the same statement are aligned with the differ
 // Acceptance: brushing July–September 2024 sets the date filter of every view.
 test('brushing the timeline to July–September 2024 filters the library', async () => {
   const { context, page } = await openFresh(env.browser, `${env.server.url}?view=timeline&zoom=core`);
+  // The timeline waits for its code and the facets file: measured once it is drawn.
+  await page.waitForSelector('svg.timeline .tick[data-date="2024-10-01"]');
   const pos = await page.evaluate(() => {
     const svg = document.querySelector('svg.timeline');
     const r = svg.getBoundingClientRect();

@@ -3,7 +3,7 @@
 //! each the exact words that made it match.
 
 use crate::data::store;
-use crate::search::{SearchBox, SearchResults};
+use crate::search::{SearchBox, Searching};
 use crate::split::prefetch;
 use crate::state::use_url_state;
 use crate::widgets::{DeviceBadge, Pager, outlet_of};
@@ -48,6 +48,15 @@ pub fn Library() -> impl IntoView {
         let r = rows.get();
         store().request(store().lib_untracked().meta_needs(&r.items));
     });
+    // Once the rows' files are in and drawn, the search results' code is fetched ahead (a
+    // module of its own in the release build), so that the first keystroke does not wait for it.
+    let ahead = StoredValue::new(false);
+    Effect::new(move |_| {
+        if store().idle() && !ahead.get_value() {
+            ahead.set_value(true);
+            request_animation_frame(|| request_animation_frame(crate::search::prefetch_search));
+        }
+    });
     let total = move || store().catalog().len();
     view! {
         <div class="library">
@@ -59,7 +68,7 @@ pub fn Library() -> impl IntoView {
                 <SortControl />
                 <crate::export::ExportMenu />
                 <Show when=move || searching.get()>
-                    <SearchResults />
+                    <Searching />
                 </Show>
                 <Show when=move || !searching.get()>
                     <p class="results-count" data-testid="results-count">

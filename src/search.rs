@@ -1,21 +1,19 @@
 //! Live search in the library: the search box, and results as keyword-in-context lines, one page
 //! of articles at a time in the chosen order (grouped under outlet headings when ordered by
-//! outlet), each line linking to its paragraph in the reader.
+//! outlet), each line linking to its paragraph in the reader ([`results`], whose code is fetched
+//! apart in the release build).
+
+pub(crate) mod results;
 
 use crate::data::store;
-use crate::split::prefetch;
+use crate::split::{Loaded, lazy_view, split_point};
 use crate::state::use_url_state;
-use crate::widgets::{Pager, loading, outlet_of, tr};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
-use marsad_core::analysis::results::{Narrowing, without};
-use marsad_core::bundle::FileId;
-use marsad_core::bundle::library::{EAGER_CHUNKS, indexed_block};
-use marsad_core::text::search::{block_hits, parse_query};
-use marsad_core::view::i18n::{Lang, Msg, facet_name, t};
-use marsad_core::view::pages::{LastSearch, SearchPage};
-use marsad_core::view::url::{MAX_QUERY_CHARS, Sort, View, ViewState};
-use std::sync::{Arc, Mutex};
+use marsad_core::bundle::library::EAGER_CHUNKS;
+use marsad_core::text::search::parse_query;
+use marsad_core::view::i18n::{Msg, t};
+use marsad_core::view::url::MAX_QUERY_CHARS;
 
 /// How long typing must pause before a query is taken as meant: then the postings that a
 /// half-typed word would read for nothing are fetched, and the texts of its page of results even
@@ -25,7 +23,7 @@ const TYPING_PAUSE: std::time::Duration = std::time::Duration::from_millis(100);
 /// The query once typing has paused on it: at once for a query not typed (a link, a paste, the
 /// query the view opened with), after [`TYPING_PAUSE`] for one being typed.
 #[derive(Clone, Copy)]
-struct Settled {
+pub(crate) struct Settled {
     text: RwSignal<String>,
     pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
 }
@@ -57,9 +55,6 @@ impl Settled {
     }
 }
 
-/// Keyword-in-context lines shown per article (the rest are counted).
-const LINES_PER_ARTICLE: usize = 3;
-
 /// The search box. Typing replaces the current history entry (no entry per keystroke).
 #[component]
 pub fn SearchBox() -> impl IntoView {
@@ -82,23 +77,25 @@ pub fn SearchBox() -> impl IntoView {
                 placeholder=move || t(lang.get(), Msg::SearchPlaceholder)
                 prop:value=move || st.get().q
                 on:input=on_input
+                on:pointerenter=|_| prefetch_search()
+                on:focus=|_| prefetch_search()
             />
         </div>
     }
 }
 
-/// Results of the current search within the current filters.
+/// While searching: the postings chunks the query needs are asked for here, in the library's
+/// own code, so that they are on their way while the results' code is fetched (when it is not
+/// there yet); then the results ([`results::SearchResults`]).
 #[component]
-pub fn SearchResults() -> impl IntoView {
-    let us = use_url_state();
-    let st = us.state;
-    let lang = Memo::new(move |_| st.get().lang);
+pub fn Searching() -> impl IntoView {
+    let st = use_url_state().state;
     let q = Memo::new(move |_| st.get().q);
     let settled = Settled::new(st.get_untracked().q);
     Effect::new(move |_| settled.follow(q.get()));
-    // The postings chunks the query needs: at once when they are few, else once typing pauses
-    // (the chunks of a half-typed prefix such as «ال» are many and read for nothing). Asked
-    // again as chunks arrive: a prefix leads to stems in other chunks.
+    // At once when they are few, else once typing pauses (the chunks of a half-typed prefix such
+    // as «ال» are many and read for nothing). Asked again as chunks arrive: a prefix leads to
+    // stems in other chunks.
     Effect::new(move |_| {
         let text = q.get();
         let needs = store().lib().search_needs(&parse_query(&text));
@@ -106,241 +103,24 @@ pub fn SearchResults() -> impl IntoView {
             store().request(needs);
         }
     });
-    // Searched again only when the query changes, grouped and ordered again only when the
-    // filter or the order does: texts arriving and paging reuse the ranking.
-    let last = Arc::new(Mutex::new(LastSearch::default()));
-    let page = Memo::new(move |_| {
-        let (lib, s) = (store().lib(), st.get());
-        last.lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .page(&lib, &s)
-    });
-    // The texts of the articles on this page (their lines and titles): at once when no file is
-    // on its way, else once those on their way have arrived or typing pauses. While typing, one
-    // batch at a time: fast typing never queues the page of every half-typed word, and the
-    // results of the last word are drawn one batch after the last key, not after a fixed pause.
-    Effect::new(move |_| {
-        let Some(p) = page.get() else { return };
-        if store().idle() || settled.is(&q.get_untracked()) {
-            store().request(store().lib_untracked().text_needs(&p.page.items));
-        }
-    });
-    // Copy, so that the closures below can be rebuilt as often as needed.
-    let us_drop = StoredValue::new(us.clone());
-    let way_out = move || {
-        let s = st.get();
-        let p = page.get()?;
-        let r = &p.results;
-        if r.total != 0 || r.hidden == 0 {
-            return None;
-        }
-        let lib = store().lib();
-        let (n, total) = lib.narrowest(&parse_query(&s.q), &s.filter)?;
-        let l = s.lang;
-        let what = match &n {
-            Narrowing::Value(f, v) => {
-                let label = lib.facets().value(*f, v).map(|x| match l {
-                    Lang::Ar => x.label_ar.clone(),
-                    Lang::En => x.label_en.clone(),
-                });
-                format!(
-                    "{}: {}",
-                    facet_name(l, *f),
-                    label.unwrap_or_else(|| v.clone())
-                )
-            }
-            Narrowing::Dates => t(l, Msg::DateFilter).to_string(),
-        };
-        let target = ViewState {
-            filter: without(&s.filter, &n, lib.facets()),
-            page: None,
-            ..s.clone()
-        };
-        let us = us_drop.get_value();
-        Some(view! {
-            <button type="button" class="drop-filter" data-testid="drop-filter" on:click=move |_| us.push(&target)>
-                {format!("{} ({what}) → {total}", t(l, Msg::DropFilter))}
-            </button>
-        })
-    };
-    let paged = Signal::derive(move || page.get().map(|p| p.page).unwrap_or_default());
-    view! {
-        <section class="search-results" data-testid="search-results" data-q=move || st.get().q data-ready=move || page.get().is_some().to_string()>
-            {move || match page.get() {
-                None => loading(lang.get()).into_any(),
-                Some(p) => {
-                    let l = lang.get();
-                    let r = &p.results;
-                    view! {
-                        <p class="results-count" data-testid="hit-count">
-                            {format!("{} {} {} {} {}", r.total, t(l, Msg::Matches), t(l, Msg::MatchesIn), r.articles.len(), t(l, Msg::Articles))}
-                        </p>
-                    }
-                    .into_any()
-                }
-            }}
-            <Show when=move || page.get().is_some_and(|p| p.results.total == 0)>
-                <div class="no-results" data-testid="no-hits">
-                    <p>{move || t(lang.get(), Msg::NoHits)}</p>
-                    <Show when=move || page.get().is_some_and(|p| p.results.hidden > 0)>
-                        <p>{move || format!("{} {}", page.get().map_or(0, |p| p.results.hidden), t(lang.get(), Msg::HiddenByFilters))}</p>
-                    </Show>
-                    {way_out}
-                </div>
-            </Show>
-            {move || {
-                let Some(p) = page.get() else { return ().into_any() };
-                let s = st.get();
-                let by_outlet = s.sort() == Sort::Outlet;
-                // Only the summary's outlets and entries are read here: files arriving redraw
-                // each article on its own.
-                let lib = store().lib_untracked();
-                let mut out = Vec::new();
-                let mut current_outlet: Option<u32> = None;
-                let mut group: Vec<AnyView> = Vec::new();
-                let flush = |outlet: Option<u32>, group: &mut Vec<AnyView>, out: &mut Vec<AnyView>| {
-                    if group.is_empty() {
-                        return;
-                    }
-                    let items = std::mem::take(group);
-                    match outlet {
-                        Some(o) if by_outlet => {
-                            let id = lib.summary().outlets.get(o as usize).map(|x| x.id.clone()).unwrap_or_default();
-                            let hits = p.outlet_hits(o);
-                            let name = lib.summary().outlets.get(o as usize).map(|x| match s.lang {
-                                Lang::Ar => x.name_ar.clone(),
-                                Lang::En => x.name_en.clone(),
-                            });
-                            out.push(view! {
-                                <section class="outlet-group" data-outlet=id>
-                                    <h2 class="outlet-group-title">
-                                        {name}
-                                        <span class="facet-count" data-testid="outlet-hits">{format!("{} {}", hits, t(s.lang, Msg::Hits))}</span>
-                                    </h2>
-                                    {items}
-                                </section>
-                            }.into_any());
-                        }
-                        _ => out.extend(items),
-                    }
-                };
-                for &a in &p.page.items {
-                    let outlet = lib.entry(a).map(|e| e.outlet);
-                    if by_outlet && outlet != current_outlet {
-                        flush(current_outlet, &mut group, &mut out);
-                        current_outlet = outlet;
-                    }
-                    group.push(view! { <ResultArticle article=a page=page /> }.into_any());
-                }
-                flush(current_outlet, &mut group, &mut out);
-                out.collect_view().into_any()
-            }}
-            <Pager paged=paged />
-        </section>
-    }
+    lazy_view!(search_results(settled), preload_search)
 }
 
-/// One article of the results: its title and its best lines.
-#[component]
-fn ResultArticle(article: u32, page: Memo<Option<SearchPage>>) -> impl IntoView {
-    let us = use_url_state();
-    let st = us.state;
-    let lib0 = store().lib_untracked();
-    let Some(entry) = lib0.entry(article).cloned() else {
-        return ().into_any();
-    };
-    let id = entry.id.clone();
-    let expanded = RwSignal::new(false);
-    // Redrawn when this article's own text or title arrives, not for every file.
-    let text = Memo::new(move |_| store().lib().has(FileId::Text(article)));
-    let title = Memo::new(move |_| store().lib().title(article));
-    let body = move || {
-        text.track();
-        let lib = store().lib_untracked();
-        let s = st.get();
-        let l = s.lang;
-        let p = page.get()?;
-        let hits = p.hits(article)?.clone();
-        let title = title.get().unwrap_or_else(|| entry.id.clone());
-        let href = us.href(&ViewState {
-            view: View::Read,
-            article: Some(entry.id.clone()),
-            page: None,
-            ..s.clone()
-        });
-        let lines = match lib.text(article) {
-            None => loading(l).into_any(),
-            Some(text) => hits
-                .docs
-                .iter()
-                .take(if expanded.get() {
-                    usize::MAX
-                } else {
-                    LINES_PER_ARTICLE
-                })
-                .filter_map(|&d| {
-                    let (_, k) = lib.doc_article(d)?;
-                    let bi = indexed_block(&text, k)?;
-                    let b = text.blocks[bi];
-                    let h = block_hits(&text.text, b.start as usize..b.end as usize, &p.matched)?;
-                    let snippet = &text.text[h.snippet.range.clone()];
-                    let mut parts = Vec::new();
-                    let mut at = 0;
-                    for m in &h.snippet.marks {
-                        if m.start > at {
-                            parts.push(snippet[at..m.start].to_string().into_any());
-                        }
-                        parts.push(
-                            view! { <mark class="hit">{snippet[m.clone()].to_string()}</mark> }
-                                .into_any(),
-                        );
-                        at = m.end;
-                    }
-                    parts.push(snippet[at..].to_string().into_any());
-                    let target = ViewState {
-                        view: View::Read,
-                        article: Some(entry.id.clone()),
-                        paragraph: b.number,
-                        page: None,
-                        ..s.clone()
-                    };
-                    let pnum = b.number.map(|n| format!("¶{n}"));
-                    Some(view! {
-                        <li class="kwic">
-                            <a href=us.href(&target) data-testid="kwic" on:pointerenter=|_| prefetch(View::Read) on:focus=|_| prefetch(View::Read)>
-                                <span class="kwic-p">{pnum}</span>
-                                <span class="kwic-text" lang="ar" dir="rtl">
-                                    {h.snippet.cut_before.then_some("… ")}
-                                    {parts}
-                                    {h.snippet.cut_after.then_some(" …")}
-                                </span>
-                            </a>
-                        </li>
-                    })
-                })
-                .collect_view()
-                .into_any(),
-        };
-        let more = if expanded.get() {
-            0
-        } else {
-            hits.docs.len().saturating_sub(LINES_PER_ARTICLE)
-        };
-        Some(view! {
-            <p class="row-meta">
-                <span class="outlet-name">{outlet_of(article, l)}</span>
-            </p>
-            <a class="kwic-title" href=href lang="ar" dir="rtl" on:pointerenter=|_| prefetch(View::Read) on:focus=|_| prefetch(View::Read)>{title}</a>
-            <ul class="kwic-lines">{lines}</ul>
-            {(more > 0).then(|| view! {
-                <button type="button" class="kwic-more" data-testid="kwic-more" on:click=move |_| expanded.set(true)>
-                    {format!("{} (+{more})", tr(l, "كل المواضع في هذا المقال", "Every match in this article"))}
-                </button>
-            })}
-        })
-    };
-    view! {
-        <div class="kwic-article" data-article=id>{body}</div>
+split_point!(
+    search,
+    preload_search,
+    fn search_results(settled: Settled) -> Loaded {
+        Ok(view! { <results::SearchResults settled=settled /> }.into_any())
     }
-    .into_any()
+);
+
+/// Starts fetching the code of the search results: when the search box is pointed at or
+/// focused, and once the library is drawn and its files are in (`crate::library`), so that it
+/// is there by the first keystroke.
+pub fn prefetch_search() {
+    #[cfg(marsad_split)]
+    leptos::task::spawn_local(async move {
+        // A failure is shown, with a way to try again, once a search is typed.
+        let _ = preload_search().await;
+    });
 }

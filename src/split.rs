@@ -1,5 +1,6 @@
 //! Views whose code, in the page's release build, is in wasm modules of their own, fetched the
-//! first time one of them is shown: the reader, compare and timeline views and the import panel.
+//! first time one of them is shown: the reader, compare and timeline views here, the search
+//! results (`crate::search`) and the import panel (`crate::import`).
 //! `cargo xtask build` compiles the page with `--cfg marsad_split` and splits it at the functions
 //! declared with `split_point!` (`crates/split`). Every other build (development, component tests, the
 //! standalone file) is one module, and the same functions are called directly.

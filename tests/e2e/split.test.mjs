@@ -13,14 +13,18 @@ const env = serveAndLaunch();
 const viewModules = (requests) =>
   requests.map((u) => new URL(u).pathname.split('/').pop()).filter((n) => /^(split_|chunk_).*\.wasm$/.test(n));
 
-// Protects the first load: drawing the library fetches no view's code; pointing at an article's
-// headline starts fetching the reader's module (and no other view's), and following it draws the
-// reader.
+// Protects the first load: drawing the library fetches no view's code but the search results',
+// fetched ahead once the rows are drawn; pointing at an article's headline starts fetching the
+// reader's module (and no other view's), and following it draws the reader.
 test('the library loads without any view code; the reader fetches its own module', async () => {
   const { context, page, requests, errors } = await openFresh(env.browser, env.server.url);
   await settled(page);
-  await page.waitForSelector('.article-row');
-  assert.deepEqual(viewModules(requests), [], 'the library fetched no view module');
+  await page.waitForSelector('.article-row .row-words');
+  // Fetched ahead: maybe already (`requests` holds every request since the page opened).
+  const isSearch = (u) => u.endsWith('/split_search.wasm');
+  if (!requests.some(isSearch)) await page.waitForRequest((r) => isSearch(r.url()));
+  const views = () => viewModules(requests).filter((n) => n.startsWith('split_'));
+  assert.deepEqual(views(), ['split_search.wasm'], 'the library fetched no view module but the results of a search, ahead');
   const headline = '.article-row[data-article=k24-hmc-launch] a.row-headline';
   const prefetched = page.waitForRequest((r) => r.url().endsWith('/split_reader.wasm'));
   await page.hover(headline);
@@ -31,6 +35,26 @@ test('the library loads without any view code; the reader fetches its own module
   assert.ok(fetched.includes('split_reader.wasm'), `the reader's module was fetched: ${fetched}`);
   assert.ok(!fetched.some((n) => /^split_(compare|timeline|import)/.test(n)), `only the reader's: ${fetched}`);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Protects search on a bad connection: when the results' code cannot be fetched (neither ahead
+// nor when typed), a search says so where its results would be, the box keeps the query, and
+// "Try again" draws the results.
+test('a search whose results code cannot be fetched says so, and Try again draws them', async () => {
+  const { context, page, pageErrors } = await openFresh(env.browser, `${env.server.url}?lang=en`, {
+    routes: [['**/split_search.wasm', (route) => route.abort('internetdisconnected')]],
+  });
+  await page.waitForSelector('.article-row');
+  await page.fill('[data-testid=q]', 'التحالف');
+  const notice = await page.waitForSelector('.results [data-testid=code-failed]');
+  assert.match(await notice.textContent(), /could not be loaded/);
+  assert.equal(await page.inputValue('[data-testid=q]'), 'التحالف');
+  await context.unroute('**/split_search.wasm');
+  await page.click('[data-testid=code-failed] button');
+  await page.waitForSelector('[data-testid=search-results][data-ready=true] [data-testid=kwic]');
+  assert.equal(await page.$('[data-testid=code-failed]'), null);
+  assert.deepEqual(pageErrors, [], 'no uncaught error');
   await context.close();
 });
 

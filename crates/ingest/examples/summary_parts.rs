@@ -12,22 +12,21 @@ fn main() {
     let show = |name: &str, b: Vec<u8>| println!("{name:12} raw {:>8} gz {:>8}", b.len(), gz(&b));
     show("outlets", wire::encode(&s.outlets));
     show("articles", wire::encode(&s.articles));
-    show("events", wire::encode(&s.events));
-    show("actors", wire::encode(&s.actors));
-    show("referents", wire::encode(&s.referents));
-    show("claims", wire::encode(&s.claims));
     show("facets", wire::encode(&s.facets));
     show("search", wire::encode(&s.search));
     let ids: Vec<&String> = s.articles.iter().map(|e| &e.id).collect();
     show("  ids", wire::encode(&ids));
-    // The facets file beside the summary: which articles have each value.
+    // The facets file beside the summary: the definitions, and which articles have each value.
     let dir = std::path::Path::new(&p).parent().unwrap();
     let sets_bytes =
         marsad_ingest::bundle::gunzip(&std::fs::read(dir.join("facets.bin")).unwrap()).unwrap();
     show("facets.bin", sets_bytes.clone());
-    let sets: marsad_core::analysis::filter::FacetSets =
-        wire::decode(&sets_bytes, "facets").unwrap();
-    let ix = marsad_core::analysis::filter::FacetIndex::join(s.facets.clone(), sets).unwrap();
+    let file: wire::FacetsFile = wire::decode(&sets_bytes, "facets").unwrap();
+    show("  events", wire::encode(&file.events));
+    show("  actors", wire::encode(&file.actors));
+    show("  referents", wire::encode(&file.referents));
+    show("  claims", wire::encode(&file.claims));
+    let ix = marsad_core::analysis::filter::FacetIndex::join(s.facets.clone(), file.sets).unwrap();
     for f in marsad_core::analysis::filter::Facet::ALL {
         let vals = ix.values(f);
         let mut sets = Vec::new();

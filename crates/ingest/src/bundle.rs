@@ -7,7 +7,7 @@ use marsad_core::Corpus;
 use marsad_core::analysis::annotate::{Engine, MarkIndex};
 use marsad_core::analysis::auto::Lexicon;
 use marsad_core::analysis::filter::FacetIndex;
-use marsad_core::bundle::wire::{self, META_CHUNK, Meta};
+use marsad_core::bundle::wire::{self, FacetsFile, META_CHUNK, Meta};
 use marsad_core::bundle::{FileId, derive};
 use marsad_core::model::Knowledge;
 use marsad_core::text::dates::extract_dates;
@@ -136,7 +136,10 @@ pub fn build_timed(mut corpus: Corpus) -> (Bundle, Timings) {
     lap("dates and text reuse", &mut t);
 
     let mut raw: BTreeMap<FileId, Vec<u8>> = BTreeMap::new();
-    raw.insert(FileId::Facets, wire::encode(&facets.sets()));
+    raw.insert(
+        FileId::Facets,
+        wire::encode(&FacetsFile::of(&summary, &facets)),
+    );
     for (k, chunk) in chunks.iter().enumerate() {
         raw.insert(FileId::Terms(k as u32), wire::encode(chunk));
     }

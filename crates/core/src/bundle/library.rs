@@ -5,8 +5,10 @@
 
 use super::FileId;
 use super::imported::Imported;
-use super::wire::{self, BundleError, Entry, Lenses, META_CHUNK, Meta, Notes, Summary, TermChunk};
-use crate::analysis::filter::{Facet, FacetHead, FacetIndex, FacetSets, FacetValue, Filter};
+use super::wire::{
+    self, BundleError, Entry, FacetsFile, Lenses, META_CHUNK, Meta, Notes, Summary, TermChunk,
+};
+use crate::analysis::filter::{Facet, FacetHead, FacetIndex, FacetValue, Filter};
 use crate::analysis::results::{Narrowing, SearchResults, group, narrowest_filter};
 use crate::analysis::timeline::TimelineInput;
 use crate::model::order;
@@ -221,6 +223,8 @@ impl Library {
     /// order, with the bundle's outlets and definitions: what imported articles are analysed
     /// against. `None` while a text or notes file is not loaded ([`Library::bundle_files`]).
     pub fn bundle_corpus(&self) -> Option<Corpus> {
+        // The bundle's definitions come with its facets file.
+        self.facets.as_ref()?;
         let all: Vec<u32> = (0..self.bundle_len() as u32).collect();
         let mut c = self.corpus_of(&all)?;
         c.outlets = self.base.outlets.clone();
@@ -231,11 +235,12 @@ impl Library {
         Some(c)
     }
 
-    /// Every file [`Library::bundle_corpus`] reads (the texts and notes of the bundle's
-    /// articles), loaded or not: what the analyser of imported articles is given.
+    /// Every file [`Library::bundle_corpus`] reads (the facets file, for the definitions, and the
+    /// texts and notes of the bundle's articles), loaded or not: what the analyser of imported
+    /// articles is given.
     pub fn bundle_files(&self) -> Vec<FileId> {
-        (0..self.bundle_len() as u32)
-            .flat_map(|i| [FileId::Text(i), FileId::Notes(i)])
+        std::iter::once(FileId::Facets)
+            .chain((0..self.bundle_len() as u32).flat_map(|i| [FileId::Text(i), FileId::Notes(i)]))
             .collect()
     }
 
@@ -251,10 +256,23 @@ impl Library {
         match f {
             FileId::Summary => {}
             FileId::Facets => {
-                let sets: FacetSets = wire::decode(bytes, &what)?;
-                let ix = FacetIndex::join(self.base.facets.clone(), sets)
+                let file: FacetsFile = wire::decode(bytes, &what)?;
+                let ix = FacetIndex::join(self.base.facets.clone(), file.sets)
                     .map_err(|e| BundleError(format!("{what}: {e}")))?;
                 self.facets = Some(Arc::new(ix));
+                let defined = |s: &Summary| Summary {
+                    events: file.events.clone(),
+                    actors: file.actors.clone(),
+                    referents: file.referents.clone(),
+                    claims: file.claims.clone(),
+                    ..s.clone()
+                };
+                self.base = Arc::new(defined(&self.base));
+                // With imported articles, the summary has their analysis's definitions (the
+                // bundle's included).
+                if self.imported.is_none() {
+                    self.summary = self.base.clone();
+                }
             }
             FileId::Meta(k) => {
                 let m: Vec<Meta> = wire::decode(bytes, &what)?;
@@ -366,18 +384,25 @@ impl Library {
         self.missing(articles.iter().map(|&i| FileId::Text(i)))
     }
 
-    /// The files still needed to have `articles` in full (texts and notes).
+    /// The files still needed to have `articles` in full (texts and notes, and the facets file,
+    /// which holds the definitions).
     pub fn article_needs(&self, articles: &[u32]) -> Vec<FileId> {
         self.missing(
-            articles
-                .iter()
-                .flat_map(|&i| [FileId::Text(i), FileId::Notes(i)]),
+            std::iter::once(FileId::Facets).chain(
+                articles
+                    .iter()
+                    .flat_map(|&i| [FileId::Text(i), FileId::Notes(i)]),
+            ),
         )
     }
 
     /// A corpus of the given articles, from their loaded files: their texts and knowledge, with
-    /// every definition. `None` while one of them is not loaded.
+    /// every definition. `None` while one of them, or the facets file, is not loaded.
     pub fn corpus_of(&self, articles: &[u32]) -> Option<Corpus> {
+        // The definitions come with the facets file.
+        if !self.has(FileId::Facets) {
+            return None;
+        }
         let mut knowledge = Knowledge {
             events: self.summary.events.clone(),
             actors: self.summary.actors.clone(),

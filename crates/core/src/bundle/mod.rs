@@ -3,10 +3,12 @@
 //! other files when a view needs them.
 //!
 //! ```text
-//! data/<version>/summary.bin        outlets, articles (id, outlet, date), definitions,
-//!                                   facet values and counts, search directory — loaded at start
-//! data/<version>/facets.bin         which articles have each facet value — fetched once the
-//!                                   library is drawn, awaited by anything filtered
+//! data/<version>/summary.bin        outlets, articles (id, outlet, date), facet values and
+//!                                   counts, search directory — loaded at start
+//! data/<version>/facets.bin         which articles have each facet value, and the definitions
+//!                                   (events, actors, referents, claims) — fetched once the
+//!                                   library is drawn, awaited by anything filtered and by every
+//!                                   other view
 //! data/<version>/meta/<k>.bin       titles and word counts, 64 articles a chunk
 //! data/<version>/terms/<k>.bin      postings, by term range
 //! data/<version>/texts/<i>.bin      one article's verbatim text and blocks
@@ -38,7 +40,7 @@ pub mod wire;
 
 pub use library::Library;
 use serde::{Deserialize, Serialize};
-pub use wire::{BundleError, Entry, FORMAT, Lenses, META_CHUNK, Meta, Notes, Summary};
+pub use wire::{BundleError, Entry, FORMAT, FacetsFile, Lenses, META_CHUNK, Meta, Notes, Summary};
 
 /// One file of a bundle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -4,7 +4,7 @@
 pub use super::entries::Entry;
 use crate::analysis::annotate::Mark;
 use crate::analysis::compare::{ClaimsTable, NamingMatrix, OutletVoices};
-use crate::analysis::filter::FacetHead;
+use crate::analysis::filter::{FacetHead, FacetSets};
 #[cfg(doc)]
 use crate::model::Article;
 use crate::model::{Actor, CellState, Claim, Event, Knowledge, Layer, Outlet, Referent, Span};
@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use std::collections::BTreeMap;
 
 /// The bundle format's version: a bundle written with another format is refused, not misread.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 /// Articles per metadata chunk.
 pub const META_CHUNK: u32 = 64;
@@ -33,15 +33,45 @@ pub struct Summary {
     #[serde(with = "super::entries")]
     pub articles: Vec<Entry>,
     /// Curated definitions without their spans (those are in each article's file): events with
-    /// their dates, actors, referents and claims.
+    /// their dates, actors, referents and claims. Not in the summary's file, since the first
+    /// view does not show them: they travel in the facets file ([`FacetsFile`]), and are empty
+    /// until it is in.
+    #[serde(skip)]
     pub events: Vec<Event>,
+    #[serde(skip)]
     pub actors: Vec<Actor>,
+    #[serde(skip)]
     pub referents: Vec<Referent>,
+    #[serde(skip)]
     pub claims: Vec<Claim>,
     /// Every facet value with its number of articles; which articles have each is in the
     /// facets file ([`crate::analysis::filter::FacetSets`]).
     pub facets: FacetHead,
     pub search: SearchInfo,
+}
+
+/// The facets file: which articles have each facet value, and the curated definitions (what
+/// every view but the unfiltered library needs, fetched once that first view is drawn).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FacetsFile {
+    pub sets: FacetSets,
+    pub events: Vec<Event>,
+    pub actors: Vec<Actor>,
+    pub referents: Vec<Referent>,
+    pub claims: Vec<Claim>,
+}
+
+impl FacetsFile {
+    /// The facets file of a summary (with its definitions) and its facet index.
+    pub fn of(summary: &Summary, facets: &crate::analysis::filter::FacetIndex) -> FacetsFile {
+        FacetsFile {
+            sets: facets.sets(),
+            events: summary.events.clone(),
+            actors: summary.actors.clone(),
+            referents: summary.referents.clone(),
+            claims: summary.claims.clone(),
+        }
+    }
 }
 
 /// What search needs before any chunk is loaded.

@@ -113,3 +113,46 @@ fn a_facets_file_of_another_bundle_is_refused() {
     assert!(e.0.starts_with("facets.bin: cannot be read"), "{}", e.0);
     assert!(!lib.has(FileId::Facets));
 }
+
+/// Protects every view but the unfiltered library from drawing without definitions: the
+/// summary's file carries no events, actors, referents or claims; until the facets file brings
+/// them, an article's corpus is not given and its needs name the facets file; then the corpus
+/// and its definitions are those of the whole bundle (the curated event of Kurdistan24's article
+/// and Al-Ain's included).
+#[test]
+fn definitions_arrive_with_the_facets_file() {
+    let mut lib = summary_only();
+    let full = library();
+    assert!(lib.summary().events.is_empty() && lib.summary().claims.is_empty());
+    assert!(!full.summary().events.is_empty() && !full.summary().actors.is_empty());
+    let k24 = lib.number("k24-hmc-launch").unwrap();
+    for f in full.article_needs(&[k24]) {
+        assert_ne!(f, FileId::Facets);
+    }
+    for f in [FileId::Text(k24), FileId::Notes(k24)] {
+        lib.add(f, &bundle().raw(&f.path()).unwrap()).unwrap();
+    }
+    assert!(
+        lib.corpus_of(&[k24]).is_none(),
+        "no corpus without the definitions"
+    );
+    assert_eq!(lib.article_needs(&[k24]), vec![FileId::Facets]);
+    assert!(lib.bundle_files().contains(&FileId::Facets));
+
+    lib.add(FileId::Facets, &bundle().raw("facets.bin").unwrap())
+        .unwrap();
+    assert!(lib.article_needs(&[k24]).is_empty());
+    assert_eq!(lib.summary().events, full.summary().events);
+    assert_eq!(lib.summary().actors, full.summary().actors);
+    assert_eq!(lib.summary().referents, full.summary().referents);
+    assert_eq!(lib.summary().claims, full.summary().claims);
+    let corpus = lib.corpus_of(&[k24]).unwrap();
+    assert_eq!(corpus.knowledge, full.corpus_of(&[k24]).unwrap().knowledge);
+    assert!(
+        corpus
+            .knowledge
+            .events
+            .iter()
+            .any(|e| e.id == "hmc-launch-2024-01-27")
+    );
+}

@@ -7,9 +7,11 @@
 //! - [`compare`]: how each article tells one event, corpus-wide lenses, two articles aligned.
 //! - [`timeline`]: timeline geometry (zoom, ticks, events by precision, lanes, labels).
 
+pub mod align;
 pub mod annotate;
 pub mod auto;
 pub mod compare;
 pub mod filter;
+pub mod lenses;
 pub mod results;
 pub mod timeline;

@@ -206,9 +206,7 @@ impl Store {
         self.tick.notify();
         if !self.fetching() {
             mark_loading(false);
-            if let Some(files) = take_ahead() {
-                after_paint(move || self.prefetch(files));
-            }
+            run_waiting();
         }
     }
 
@@ -336,31 +334,41 @@ where
     });
 }
 
-/// Files to fetch ahead once no file a view waits for is on its way ([`fetch_when_idle`]).
-static AHEAD: Mutex<Vec<FileId>> = Mutex::new(Vec::new());
-
-fn take_ahead() -> Option<Vec<FileId>> {
-    let mut ahead = AHEAD.lock().unwrap_or_else(|e| e.into_inner());
-    (!ahead.is_empty()).then(|| std::mem::take(&mut *ahead))
+thread_local! {
+    /// What waits for no file a view waits for to be on its way ([`when_idle`]).
+    static WAITING: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = const {
+        std::cell::RefCell::new(Vec::new())
+    };
 }
 
 /// Fetches the facets file once the first view is painted and its own files (the rows' titles)
 /// are in: the unfiltered library does not need it, so it never competes with what is drawn.
 fn facets_after_paint() {
-    after_paint(|| fetch_when_idle(vec![FileId::Facets]));
+    when_idle(|| {
+        if let Some(s) = STORE.get() {
+            s.prefetch(vec![FileId::Facets]);
+        }
+    });
 }
 
-/// Fetches files ahead ([`Store::prefetch`]) now if no file a view waits for is on its way, else
-/// as soon as the last one arrives (and the page is painted again).
-fn fetch_when_idle(files: Vec<FileId>) {
-    let Some(s) = STORE.get() else { return };
-    if s.fetching() {
-        AHEAD
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend(files);
-    } else {
-        s.prefetch(files);
+/// Runs `f` (something fetched ahead of need) once the page is painted and no file a view
+/// waits for is on its way: at once then if none is, else as soon as the last one has arrived
+/// and been drawn.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    after_paint(move || {
+        if STORE.get().is_some_and(Store::fetching) {
+            WAITING.with(|w| w.borrow_mut().push(Box::new(f)));
+        } else {
+            f();
+        }
+    });
+}
+
+/// Runs, once the page is painted again, what waited for the files on their way.
+fn run_waiting() {
+    let waiting = WAITING.with(|w| std::mem::take(&mut *w.borrow_mut()));
+    if !waiting.is_empty() {
+        after_paint(move || waiting.into_iter().for_each(|f| f()));
     }
 }
 

@@ -50,13 +50,7 @@ pub fn Library() -> impl IntoView {
     });
     // Once the rows' files are in and drawn, the search results' code is fetched ahead (a
     // module of its own in the release build), so that the first keystroke does not wait for it.
-    let ahead = StoredValue::new(false);
-    Effect::new(move |_| {
-        if store().idle() && !ahead.get_value() {
-            ahead.set_value(true);
-            request_animation_frame(|| request_animation_frame(crate::search::prefetch_search));
-        }
-    });
+    crate::data::when_idle(crate::search::prefetch_search);
     let total = move || store().catalog().len();
     view! {
         <div class="library">

@@ -260,14 +260,13 @@ impl Library {
                 let ix = FacetIndex::join(self.base.facets.clone(), file.sets)
                     .map_err(|e| BundleError(format!("{what}: {e}")))?;
                 self.facets = Some(Arc::new(ix));
-                let defined = |s: &Summary| Summary {
-                    events: file.events.clone(),
-                    actors: file.actors.clone(),
-                    referents: file.referents.clone(),
-                    claims: file.claims.clone(),
-                    ..s.clone()
-                };
-                self.base = Arc::new(defined(&self.base));
+                self.base = Arc::new(Summary {
+                    events: file.events,
+                    actors: file.actors,
+                    referents: file.referents,
+                    claims: file.claims,
+                    ..Summary::clone(&self.base)
+                });
                 // With imported articles, the summary has their analysis's definitions (the
                 // bundle's included).
                 if self.imported.is_none() {

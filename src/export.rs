@@ -1,12 +1,18 @@
 //! The "Export" control (CSV or JSON) of the views with a table or a list. The rows come from
 //! `marsad_core::view::export`; this module only fetches the files a table still needs, then
-//! hands the bytes to the browser as a download (a Blob behind an object URL).
+//! hands the bytes to the browser as a download (a Blob behind an object URL). In the release
+//! build, the code that builds and writes the tables is in a module of its own (see
+//! `crate::split`), fetched when the control is pointed at, focused or pressed.
 
 use crate::data::store;
+use crate::split::split_point;
 use crate::state::{page_base, use_url_state};
 use crate::widgets::tr;
 use leptos::prelude::*;
+use marsad_core::bundle::{FileId, Library};
 use marsad_core::view::export::{Format, Stamp, export_for, filename, permalink, write};
+use marsad_core::view::state::ViewState;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Today's date (UTC), `YYYY-MM-DD`.
@@ -41,6 +47,54 @@ fn download(bytes: &[u8], mime: &str, name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// What building the export of a view gives.
+enum Built {
+    /// The view has no export.
+    Nothing,
+    /// The files the table still needs.
+    Needs(Vec<FileId>),
+    /// The file to download.
+    File { name: String, bytes: Vec<u8> },
+}
+
+split_point!(
+    export,
+    preload_export,
+    fn build(
+        lib: Arc<Library>,
+        s: ViewState,
+        base: String,
+        format: Format,
+        exported: String,
+    ) -> Result<Built, leptos::wasm_split::SplitLoaderError> {
+        Ok(match export_for(&lib, &s, &base) {
+            None => Built::Nothing,
+            Some(Err(needs)) => Built::Needs(needs),
+            Some(Ok(table)) => {
+                let stamp = Stamp {
+                    permalink: permalink(&base, &s),
+                    corpus_version: lib.summary().version.clone(),
+                    exported,
+                };
+                let name = filename(&table.kind, &stamp.exported, format);
+                Built::File {
+                    name,
+                    bytes: write(&table, &stamp, format),
+                }
+            }
+        })
+    }
+);
+
+/// Starts fetching the export code, when the control is pointed at or focused.
+fn prefetch_export() {
+    #[cfg(marsad_split)]
+    leptos::task::spawn_local(async move {
+        // A failure is shown if an export is asked for.
+        let _ = preload_export().await;
+    });
+}
+
 /// "Export: CSV JSON" for the current view. Exports everything the view lists (every matching
 /// article, every match, every column), fetching what is missing first.
 #[component]
@@ -53,33 +107,42 @@ pub fn ExportMenu() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         let Some(format) = pending.get() else { return };
+        // Tracked: asked again as the files the table needs arrive.
         let lib = store().lib();
-        let s = st.get_untracked();
-        let base = page_base();
-        match export_for(&lib, &s, &base) {
-            None => pending.set(None),
-            Some(Err(needs)) => match needs.iter().find_map(|f| store().failure(*f)) {
-                Some(e) => {
-                    status.set(Some(e));
+        let (s, base, exported) = (st.get_untracked(), page_base(), today());
+        leptos::task::spawn_local(async move {
+            #[cfg(marsad_split)]
+            let built = build(lib, s, base, format, exported).await;
+            #[cfg(not(marsad_split))]
+            let built = build(lib, s, base, format, exported);
+            // An earlier run has finished this export already.
+            if pending.get_untracked() != Some(format) {
+                return;
+            }
+            match built {
+                Err(e) => {
+                    status.set(Some(format!(
+                        "the export code could not be fetched ({e:?})"
+                    )));
                     pending.set(None);
                 }
-                None => store().request(needs),
-            },
-            Some(Ok(table)) => {
-                let stamp = Stamp {
-                    permalink: permalink(&base, &s),
-                    corpus_version: lib.summary().version.clone(),
-                    exported: today(),
-                };
-                let name = filename(&table.kind, &stamp.exported, format);
-                let bytes = write(&table, &stamp, format);
-                status.set(Some(match download(&bytes, format.mime(), &name) {
-                    Ok(()) => name,
-                    Err(e) => e,
-                }));
-                pending.set(None);
+                Ok(Built::Nothing) => pending.set(None),
+                Ok(Built::Needs(needs)) => match needs.iter().find_map(|f| store().failure(*f)) {
+                    Some(e) => {
+                        status.set(Some(e));
+                        pending.set(None);
+                    }
+                    None => store().request(needs),
+                },
+                Ok(Built::File { name, bytes }) => {
+                    status.set(Some(match download(&bytes, format.mime(), &name) {
+                        Ok(()) => name,
+                        Err(e) => e,
+                    }));
+                    pending.set(None);
+                }
             }
-        }
+        });
     });
     // A new view makes the last status stale.
     Effect::new(move |_| {
@@ -101,7 +164,14 @@ pub fn ExportMenu() -> impl IntoView {
         }
     };
     view! {
-        <div class="export" role="group" aria-label=move || tr(lang.get(), "تصدير", "Export") data-testid="export">
+        <div
+            class="export"
+            role="group"
+            aria-label=move || tr(lang.get(), "تصدير", "Export")
+            data-testid="export"
+            on:pointerenter=|_| prefetch_export()
+            on:focusin=|_| prefetch_export()
+        >
             <span class="export-label" aria-hidden="true">{move || tr(lang.get(), "تصدير:", "Export:")}</span>
             {button(Format::Csv, "CSV")}
             {button(Format::Json, "JSON")}

@@ -1,6 +1,7 @@
 //! Views whose code, in the page's release build, is in wasm modules of their own, fetched the
 //! first time one of them is shown: the reader, compare and timeline views here, the search
-//! results (`crate::search`) and the import panel (`crate::import`).
+//! results (`crate::search`), the export tables (`crate::export`) and the import panel
+//! (`crate::import`).
 //! `cargo xtask build` compiles the page with `--cfg marsad_split` and splits it at the functions
 //! declared with `split_point!` (`crates/split`). Every other build (development, component tests, the
 //! standalone file) is one module, and the same functions are called directly.
@@ -131,13 +132,14 @@ where
     };
     fetch();
     let lang = use_url_state().lang;
+    let retry = Callback::new(move |()| fetch());
     (move || match state.get() {
         State::Loading => loading(lang.get()).into_any(),
         State::Ready => match build() {
             Some(Ok(v)) => v,
-            _ => failed(lang.get(), fetch),
+            _ => failed(lang.get(), retry),
         },
-        State::Failed => failed(lang.get(), fetch),
+        State::Failed => failed(lang.get(), retry),
     })
     .into_any()
 }
@@ -150,13 +152,13 @@ pub fn ready(view: Loaded) -> AnyView {
 
 /// The notice shown when a view's code could not be fetched.
 #[cfg(marsad_split)]
-fn failed(lang: marsad_core::view::i18n::Lang, retry: impl Fn() + Copy + 'static) -> AnyView {
+fn failed(lang: marsad_core::view::i18n::Lang, retry: Callback<()>) -> AnyView {
     view! {
         <p class="notice" role="alert" data-testid="code-failed">
             {tr(lang, "تعذّر تحميل هذا الجزء من مرصد. تحقّق من الاتصال ثم أعد المحاولة.",
                 "This part of Marsad could not be loaded. Check the connection and try again.")}
             " "
-            <button type="button" on:click=move |_| retry()>{tr(lang, "أعد المحاولة", "Try again")}</button>
+            <button type="button" on:click=move |_| retry.run(())>{tr(lang, "أعد المحاولة", "Try again")}</button>
         </p>
     }
     .into_any()

@@ -77,6 +77,26 @@ test('a view whose code cannot be fetched says so, and Try again draws it', asyn
   await context.close();
 });
 
+// Protects export on a bad connection: when the export code cannot be fetched, the control says
+// so in its status line and nothing is downloaded; pressed again once the code can be fetched,
+// it downloads the file.
+test('an export whose code cannot be fetched says so, and pressing it again exports', async () => {
+  const { context, page, pageErrors } = await openFresh(env.browser, `${env.server.url}?lang=en`, {
+    routes: [['**/split_export.wasm', (route) => route.abort('internetdisconnected')]],
+  });
+  await page.waitForSelector('.article-row .row-words');
+  await page.click('[data-testid=export-csv]');
+  await page.waitForFunction(() => /could not be fetched/.test(document.querySelector('[data-testid=export-status]')?.textContent || ''));
+  assert.equal(await page.getAttribute('[data-testid=export-csv]', 'aria-busy'), 'false');
+  await context.unroute('**/split_export.wasm');
+  const downloaded = page.waitForEvent('download');
+  await page.click('[data-testid=export-csv]');
+  const file = await downloaded;
+  assert.match(file.suggestedFilename(), /\.csv$/);
+  assert.deepEqual(pageErrors, [], 'no uncaught error');
+  await context.close();
+});
+
 // Protects the first view and filtering: the unfiltered library (rows and facet counts) is drawn
 // while the facets file is held back; a filter chosen then waits with a loading line, and is
 // applied as soon as the file arrives.

@@ -4,6 +4,9 @@
 //! [`marsad_core::model::Knowledge`].
 
 mod build;
+mod defined;
+mod file;
+mod marks;
 mod raw;
 
 pub use build::build;

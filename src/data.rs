@@ -6,8 +6,10 @@
 //! the build), else `data/current` names it. The standalone file carries the whole bundle inline
 //! (`<script type="application/octet-stream" id="marsad-bundle">`, base64), and fetches nothing.
 
+use crate::split::point::split_point;
 use futures_util::future::join_all;
 use leptos::prelude::*;
+use marsad_core::bundle::library::{Decoded, decode_first, decode_view};
 use marsad_core::bundle::{BundleError, FileId, Library};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
@@ -148,18 +150,21 @@ impl Store {
         }
         for f in new {
             wasm_bindgen_futures::spawn_local(async move {
-                let got = self.read(f).await;
+                let got = match self.read(f).await {
+                    Ok(bytes) => decode(f, bytes).await,
+                    Err(e) => Err(e),
+                };
                 self.arrived(f, got);
             });
         }
     }
 
     /// Adds a fetched file to the library (or records why it could not be), and redraws.
-    fn arrived(&'static self, f: FileId, got: Result<Vec<u8>, String>) {
+    fn arrived(&'static self, f: FileId, got: Result<Decoded, String>) {
         {
             let mut cur = self.current.write().unwrap_or_else(|e| e.into_inner());
             let mut next = Library::clone(&cur);
-            match got.and_then(|bytes| next.add(f, &bytes).map_err(|e| e.0)) {
+            match got.and_then(|d| next.insert(f, d).map_err(|e| e.0)) {
                 Ok(()) => *cur = Arc::new(next),
                 Err(e) => {
                     self.failed
@@ -455,6 +460,42 @@ fn js_err(e: wasm_bindgen::JsValue) -> String {
         })
         .unwrap_or_else(|| format!("{e:?}"))
 }
+
+/// Decodes fetched file `f`. The notes and lenses files, which only the reader, the compare
+/// views and the exports read, are decoded by code in a module of its own in the release build
+/// (fetched with the first of them), so that the library's first load does not carry it.
+async fn decode(f: FileId, bytes: Vec<u8>) -> Result<Decoded, String> {
+    if let Some(d) = decode_first(f, &bytes) {
+        return d.map_err(|e| e.0);
+    }
+    #[cfg(marsad_split)]
+    let d = view_file(f, bytes).await;
+    #[cfg(not(marsad_split))]
+    let d = view_file(f, bytes);
+    match d {
+        Ok(d) => d.map_err(|e| e.0),
+        Err(e) => Err(format!(
+            "{}: the code that reads it could not be fetched ({e:?})",
+            f.path()
+        )),
+    }
+}
+
+split_point!(
+    view_files,
+    preload_view_files,
+    fn view_file(
+        f: FileId,
+        bytes: Vec<u8>,
+    ) -> Result<Result<Decoded, BundleError>, leptos::wasm_split::SplitLoaderError> {
+        Ok(decode_view(f, &bytes).unwrap_or_else(|| {
+            Err(BundleError(format!(
+                "{}: not a notes or lenses file",
+                f.path()
+            )))
+        }))
+    }
+);
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let resp = JsFuture::from(window().fetch_with_str(url))

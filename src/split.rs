@@ -15,19 +15,8 @@ use leptos::prelude::*;
 use crate::{compare::CompareView, reader::Reader, timeline::TimelineView};
 use marsad_core::view::url::View;
 
-/// Declares a split point: function `$item` (returning [`Loaded`]) whose code, in the split
-/// build, is in module `$module`, fetched by the generated `async fn $preload()` (Leptos's
-/// `wasm_split`, failures returned rather than panicking). Other builds keep the plain function.
-#[rustfmt::skip] // rustfmt re-indents an attribute in a macro body differently on each run.
-macro_rules! split_point {
-    ($module:ident, $preload:ident, $item:item) => {
-        #[cfg_attr(marsad_split, leptos::wasm_split::wasm_split(
-            $module, fallible, wasm_split_path = ::leptos::wasm_split, preload($preload)
-        ))]
-        $item
-    };
-}
-pub(crate) use split_point;
+pub(crate) mod point;
+pub(crate) use point::split_point;
 
 // The split points of the views other than the library.
 

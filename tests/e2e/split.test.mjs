@@ -97,6 +97,18 @@ test('an export whose code cannot be fetched says so, and pressing it again expo
   await context.close();
 });
 
+// Protects the reader on a bad connection: the notes of an article are read by code in a module
+// of its own; when it cannot be fetched, the reader says why instead of drawing nothing.
+test('an article whose notes cannot be read for want of code says so', async () => {
+  const { context, page, pageErrors } = await openFresh(env.browser, `${env.server.url}?view=read&article=k24-hmc-launch&lang=en`, {
+    routes: [['**/split_view_files.wasm', (route) => route.abort('internetdisconnected')]],
+  });
+  const notice = await page.waitForSelector('[data-testid=not-loaded]');
+  assert.match(await notice.textContent(), /notes\/\d+\.bin: the code that reads it could not be fetched/);
+  assert.deepEqual(pageErrors, [], 'no uncaught error');
+  await context.close();
+});
+
 // Protects the first view and filtering: the unfiltered library (rows and facet counts) is drawn
 // while the facets file is held back; a filter chosen then waits with a loading line, and is
 // applied as soon as the file arrives.

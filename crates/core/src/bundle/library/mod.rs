@@ -5,9 +5,7 @@
 
 use super::FileId;
 use super::imported::Imported;
-use super::wire::{
-    self, BundleError, Entry, FacetsFile, Lenses, META_CHUNK, Meta, Notes, Summary, TermChunk,
-};
+use super::wire::{self, BundleError, Entry, Lenses, META_CHUNK, Meta, Notes, Summary, TermChunk};
 use crate::analysis::filter::{Facet, FacetHead, FacetIndex, FacetValue, Filter};
 use crate::analysis::timeline::TimelineInput;
 use crate::model::order;
@@ -15,7 +13,9 @@ use crate::model::{Article, Corpus, DateSpec, EventRole, Knowledge, Outlet};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+mod files;
 mod search;
+pub use files::{Decoded, decode_first, decode_view};
 pub use search::indexed_block;
 
 /// At most this many postings chunks are fetched at once for a query still being typed; a
@@ -247,60 +247,6 @@ impl Library {
     /// The bundle's own articles, without the imported ones.
     pub fn bundle_len(&self) -> usize {
         self.base.articles.len()
-    }
-
-    /// Adds a fetched file (decompressed). A file that cannot be read is refused with the
-    /// reason, and nothing changes.
-    pub fn add(&mut self, f: FileId, bytes: &[u8]) -> Result<(), BundleError> {
-        let what = f.path();
-        match f {
-            FileId::Summary => {}
-            FileId::Facets => {
-                let file: FacetsFile = wire::decode(bytes, &what)?;
-                let ix = FacetIndex::join(self.base.facets.clone(), file.sets)
-                    .map_err(|e| BundleError(format!("{what}: {e}")))?;
-                self.facets = Some(Arc::new(ix));
-                self.base = Arc::new(Summary {
-                    events: file.events,
-                    actors: file.actors,
-                    referents: file.referents,
-                    claims: file.claims,
-                    ..Summary::clone(&self.base)
-                });
-                // With imported articles, the summary has their analysis's definitions (the
-                // bundle's included).
-                if self.imported.is_none() {
-                    self.summary = self.base.clone();
-                }
-            }
-            FileId::Meta(k) => {
-                let m: Vec<Meta> = wire::decode(bytes, &what)?;
-                self.meta.insert(k, Arc::new(m));
-            }
-            FileId::Terms(k) => {
-                let c: TermChunk = wire::decode(bytes, &what)?;
-                self.terms.insert(k, Arc::new(c));
-            }
-            FileId::Text(i) => {
-                let a: Article = wire::decode(bytes, &what)?;
-                if self.entry(i).is_none_or(|e| e.id != a.id) {
-                    return Err(BundleError(format!(
-                        "{what}: holds article \"{}\", not article number {i}",
-                        a.id
-                    )));
-                }
-                self.texts.insert(i, Arc::new(a));
-            }
-            FileId::Notes(i) => {
-                let n: Notes = wire::decode(bytes, &what)?;
-                self.notes.insert(i, Arc::new(n));
-            }
-            FileId::Lenses => {
-                let l: Lenses = wire::decode(bytes, &what)?;
-                self.lenses = Some(Arc::new(l));
-            }
-        }
-        Ok(())
     }
 
     // ----- metadata, articles, lenses -------------------------------------------------------

@@ -1,0 +1,140 @@
+//! Fetched files into the library, in two steps: decoding (`decode_first` for the files of the
+//! first views, `decode_view` for the notes and lenses, which only the reader, the compare views
+//! and the exports read, so that the page's first code module need not hold their decoders) and
+//! [`Library::insert`], which checks a decoded file against the library and adds it.
+
+use super::Library;
+use crate::analysis::filter::FacetIndex;
+use crate::bundle::FileId;
+use crate::bundle::wire::{self, BundleError, FacetsFile, Lenses, Meta, Notes, Summary, TermChunk};
+use crate::model::Article;
+use std::sync::Arc;
+
+/// A fetched file, decoded.
+#[derive(Debug)]
+pub enum Decoded {
+    Summary,
+    Facets(FacetsFile),
+    Meta(u32, Vec<Meta>),
+    Terms(u32, TermChunk),
+    Text(u32, Article),
+    Notes(u32, Notes),
+    Lenses(Lenses),
+}
+
+/// Decodes file `f`, unless it is one of the notes or lenses files (`None`: see
+/// [`decode_view`]).
+pub fn decode_first(f: FileId, bytes: &[u8]) -> Option<Result<Decoded, BundleError>> {
+    let what = f.path();
+    Some(match f {
+        FileId::Summary => Ok(Decoded::Summary),
+        FileId::Facets => wire::decode(bytes, &what).map(Decoded::Facets),
+        FileId::Meta(k) => wire::decode(bytes, &what).map(|m| Decoded::Meta(k, m)),
+        FileId::Terms(k) => wire::decode(bytes, &what).map(|c| Decoded::Terms(k, c)),
+        FileId::Text(i) => wire::decode(bytes, &what).map(|a| Decoded::Text(i, a)),
+        FileId::Notes(_) | FileId::Lenses => return None,
+    })
+}
+
+/// Decodes file `f` when it is one of the notes or lenses files (`None` for the others: see
+/// [`decode_first`]).
+pub fn decode_view(f: FileId, bytes: &[u8]) -> Option<Result<Decoded, BundleError>> {
+    let what = f.path();
+    match f {
+        FileId::Notes(i) => Some(wire::decode(bytes, &what).map(|n| Decoded::Notes(i, n))),
+        FileId::Lenses => Some(wire::decode(bytes, &what).map(Decoded::Lenses)),
+        _ => None,
+    }
+}
+
+impl Library {
+    /// Adds a fetched file (decompressed). A file that cannot be read is refused with the
+    /// reason, and nothing changes.
+    pub fn add(&mut self, f: FileId, bytes: &[u8]) -> Result<(), BundleError> {
+        // Every file is decoded by one of the two.
+        let d = decode_first(f, bytes)
+            .or_else(|| decode_view(f, bytes))
+            .unwrap_or_else(|| Err(BundleError(format!("{}: not a bundle file", f.path()))))?;
+        self.insert(f, d)
+    }
+
+    /// Adds decoded file `f`. A file that does not fit the library (a text holding another
+    /// article, sets that do not give the summary's counts) is refused with the reason, and
+    /// nothing changes.
+    pub fn insert(&mut self, f: FileId, d: Decoded) -> Result<(), BundleError> {
+        let what = f.path();
+        match d {
+            Decoded::Summary => {}
+            Decoded::Facets(file) => {
+                let ix = FacetIndex::join(self.base.facets.clone(), file.sets)
+                    .map_err(|e| BundleError(format!("{what}: {e}")))?;
+                self.facets = Some(Arc::new(ix));
+                self.base = Arc::new(Summary {
+                    events: file.events,
+                    actors: file.actors,
+                    referents: file.referents,
+                    claims: file.claims,
+                    ..Summary::clone(&self.base)
+                });
+                // With imported articles, the summary has their analysis's definitions (the
+                // bundle's included).
+                if self.imported.is_none() {
+                    self.summary = self.base.clone();
+                }
+            }
+            Decoded::Meta(k, m) => {
+                self.meta.insert(k, Arc::new(m));
+            }
+            Decoded::Terms(k, c) => {
+                self.terms.insert(k, Arc::new(c));
+            }
+            Decoded::Text(i, a) => {
+                if self.entry(i).is_none_or(|e| e.id != a.id) {
+                    return Err(BundleError(format!(
+                        "{what}: holds article \"{}\", not article number {i}",
+                        a.id
+                    )));
+                }
+                self.texts.insert(i, Arc::new(a));
+            }
+            Decoded::Notes(i, n) => {
+                self.notes.insert(i, Arc::new(n));
+            }
+            Decoded::Lenses(l) => {
+                self.lenses = Some(Arc::new(l));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Protects the first load: the notes and lenses files, and only they, are left to
+    // `decode_view` (whose code the page keeps out of its first module); every file is decoded
+    // by exactly one of the two.
+    #[test]
+    fn each_file_is_decoded_by_exactly_one_of_the_two() {
+        let all = [
+            FileId::Summary,
+            FileId::Facets,
+            FileId::Meta(0),
+            FileId::Terms(3),
+            FileId::Text(1),
+            FileId::Notes(1),
+            FileId::Lenses,
+        ];
+        for f in all {
+            let first = decode_first(f, &[]).is_some();
+            let view = decode_view(f, &[]).is_some();
+            assert_ne!(first, view, "{f:?}");
+            assert_eq!(
+                view,
+                matches!(f, FileId::Notes(_) | FileId::Lenses),
+                "{f:?}"
+            );
+        }
+    }
+}

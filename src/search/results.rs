@@ -12,7 +12,7 @@ use marsad_core::analysis::results::{Narrowing, without};
 use marsad_core::bundle::FileId;
 use marsad_core::bundle::library::indexed_block;
 use marsad_core::text::search::{block_hits, parse_query};
-use marsad_core::view::i18n::{Lang, Msg, facet_name, t};
+use marsad_core::view::i18n::{Lang, Msg, facet_name, hidden_count, results_count, t};
 use marsad_core::view::pages::{LastSearch, SearchPage};
 use marsad_core::view::url::{Sort, View, ViewState};
 use std::sync::{Arc, Mutex};
@@ -94,7 +94,7 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
                     let r = &p.results;
                     view! {
                         <p class="results-count" data-testid="hit-count">
-                            {format!("{} {} {} {} {}", r.total, t(l, Msg::Matches), t(l, Msg::MatchesIn), r.articles.len(), t(l, Msg::Articles))}
+                            {results_count(l, r.total, r.articles.len())}
                         </p>
                     }
                     .into_any()
@@ -104,7 +104,7 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
                 <div class="no-results" data-testid="no-hits">
                     <p>{move || t(lang.get(), Msg::NoHits)}</p>
                     <Show when=move || page.get().is_some_and(|p| p.results.hidden > 0)>
-                        <p>{move || format!("{} {}", page.get().map_or(0, |p| p.results.hidden), t(lang.get(), Msg::HiddenByFilters))}</p>
+                        <p>{move || hidden_count(lang.get(), page.get().map_or(0, |p| p.results.hidden))}</p>
                     </Show>
                     {way_out}
                 </div>

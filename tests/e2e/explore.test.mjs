@@ -103,7 +103,7 @@ test('search highlights the Persian-yeh spelling; a result opens its paragraph; 
 });
 
 // Results ordered by outlet are grouped under each outlet with its number of hits; the order is in
-// the link.
+// the link; the count above them reads as English.
 test('search results can be grouped by outlet, with hits per outlet', async () => {
   const q = encodeURIComponent('اللجنة العسكرية العليا');
   const { context, page, errors } = await openFresh(env.browser, `${env.server.url}?q=${q}&lang=en`);
@@ -116,6 +116,12 @@ test('search results can be grouped by outlet, with hits per outlet', async () =
     assert.ok(groups.includes(o), `${o} has hits: ${groups}`);
   }
   assert.equal(new Set(groups).size, groups.length, 'each outlet once');
+  // The count above the results: its nouns agree with its numbers.
+  const count = (await page.textContent('[data-testid=hit-count]')).trim();
+  const m = count.match(/^(\d+) matching paragraphs? in (\d+) articles?$/);
+  assert.ok(m, count);
+  assert.equal(/paragraphs /.test(count), m[1] !== '1', count);
+  assert.equal(/articles$/.test(count), m[2] !== '1', count);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -72,11 +72,8 @@ pub enum Msg {
     CloseDetails,
     Search,
     SearchPlaceholder,
-    Matches,
-    MatchesIn,
     Hits,
     NoHits,
-    HiddenByFilters,
     DropFilter,
     DateFilter,
     ShowThem,
@@ -226,16 +223,10 @@ pub fn t(lang: Lang, m: Msg) -> &'static str {
         (Lang::En, Search) => "Search the texts",
         (Lang::Ar, SearchPlaceholder) => "مثلاً: اللجنة العسكرية العليا، أو «عبارة بعينها»",
         (Lang::En, SearchPlaceholder) => "e.g. اللجنة العسكرية العليا, or \"an exact phrase\"",
-        (Lang::Ar, Matches) => "فقرة مطابقة",
-        (Lang::En, Matches) => "matching paragraphs",
-        (Lang::Ar, MatchesIn) => "في",
-        (Lang::En, MatchesIn) => "in",
         (Lang::Ar, Hits) => "نتيجة",
         (Lang::En, Hits) => "hits",
         (Lang::Ar, NoHits) => "لا توجد فقرة تطابق هذا البحث.",
         (Lang::En, NoHits) => "No paragraph matches this search.",
-        (Lang::Ar, HiddenByFilters) => "فقرات مطابقة تخفيها المرشّحات الحالية:",
-        (Lang::En, HiddenByFilters) => "matching paragraphs are hidden by the current filters.",
         (Lang::Ar, DropFilter) => "إزالة المرشّح",
         (Lang::En, DropFilter) => "Drop the filter",
         (Lang::Ar, DateFilter) => "فترة النشر",
@@ -335,20 +326,76 @@ pub fn layer_name(lang: Lang, l: crate::analysis::annotate::AnnotationLayer) -> 
     }
 }
 
+/// `n` with an Arabic counted noun in the form the number takes. `forms`: none, one, two (each
+/// written without the number), then after the number: 3–10 (plural), 11–99 (singular,
+/// accusative) and 100, 1000, … (singular); the last two digits decide (`103` takes the plural).
+fn ar_counted(n: usize, forms: [&str; 6]) -> String {
+    let [none, one, two, few, many, hundreds] = forms;
+    match (n, n % 100) {
+        (0, _) => none.into(),
+        (1, _) => one.into(),
+        (2, _) => two.into(),
+        (_, 3..=10) => format!("{n} {few}"),
+        (_, 11..=99) => format!("{n} {many}"),
+        _ => format!("{n} {hundreds}"),
+    }
+}
+
 /// A number of articles: `1 article`, `12 articles`; in Arabic with the counted noun in the form
 /// the number takes (`مقال واحد`, `مقالان`, `3 مقالات`, `11 مقالاً`, `100 مقال`).
 pub fn articles_count(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En if n == 1 => "1 article".into(),
         Lang::En => format!("{n} articles"),
-        Lang::Ar => match (n, n % 100) {
-            (0, _) => "لا مقالات".into(),
-            (1, _) => "مقال واحد".into(),
-            (2, _) => "مقالان".into(),
-            (_, 3..=10) => format!("{n} مقالات"),
-            (_, 11..=99) => format!("{n} مقالاً"),
-            _ => format!("{n} مقال"),
-        },
+        Lang::Ar => ar_counted(
+            n,
+            ["لا مقالات", "مقال واحد", "مقالان", "مقالات", "مقالاً", "مقال"],
+        ),
+    }
+}
+
+/// A number of matching paragraphs: `1 matching paragraph`, `12 matching paragraphs`; in Arabic
+/// with the counted noun and its adjective in the form the number takes (`فقرة مطابقة واحدة`,
+/// `فقرتان مطابقتان`, `3 فقرات مطابقة`, `11 فقرة مطابقة`, `100 فقرة مطابقة`).
+pub fn matches_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En if n == 0 => "No matching paragraphs".into(),
+        Lang::En if n == 1 => "1 matching paragraph".into(),
+        Lang::En => format!("{n} matching paragraphs"),
+        Lang::Ar => ar_counted(
+            n,
+            [
+                "لا فقرات مطابقة",
+                "فقرة مطابقة واحدة",
+                "فقرتان مطابقتان",
+                "فقرات مطابقة",
+                "فقرة مطابقة",
+                "فقرة مطابقة",
+            ],
+        ),
+    }
+}
+
+/// The count above search results: `19 matching paragraphs in 6 articles`.
+pub fn results_count(lang: Lang, paragraphs: usize, articles: usize) -> String {
+    let p = matches_count(lang, paragraphs);
+    match (paragraphs, lang) {
+        (0, _) => p,
+        (_, Lang::En) => format!("{p} in {}", articles_count(lang, articles)),
+        // After «في» the dual takes its genitive form.
+        (_, Lang::Ar) if articles == 2 => format!("{p} في مقالين"),
+        (_, Lang::Ar) => format!("{p} في {}", articles_count(lang, articles)),
+    }
+}
+
+/// Matches that the filters hide: `3 matching paragraphs are hidden by the current filters.`
+pub fn hidden_count(lang: Lang, n: usize) -> String {
+    let p = matches_count(lang, n);
+    match lang {
+        Lang::En if n == 1 => format!("{p} is hidden by the current filters."),
+        Lang::En => format!("{p} are hidden by the current filters."),
+        Lang::Ar if n == 2 => format!("{p} تخفيهما المرشّحات الحالية."),
+        Lang::Ar => format!("{p} تخفيها المرشّحات الحالية."),
     }
 }
 
@@ -546,6 +593,39 @@ pub fn split_quotations(s: &str) -> Vec<(bool, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Protects the count above search results: singular and plural in English, and in Arabic
+    // the counted noun in the form each number takes, with no definite article after a number.
+    #[test]
+    fn results_counts_agree_with_their_numbers() {
+        assert_eq!(
+            results_count(Lang::En, 1, 1),
+            "1 matching paragraph in 1 article"
+        );
+        assert_eq!(
+            results_count(Lang::En, 19, 6),
+            "19 matching paragraphs in 6 articles"
+        );
+        assert_eq!(results_count(Lang::En, 0, 0), "No matching paragraphs");
+        assert_eq!(results_count(Lang::Ar, 36, 5), "36 فقرة مطابقة في 5 مقالات");
+        assert_eq!(
+            results_count(Lang::Ar, 2, 1),
+            "فقرتان مطابقتان في مقال واحد"
+        );
+        assert_eq!(results_count(Lang::Ar, 7, 2), "7 فقرات مطابقة في مقالين");
+        assert_eq!(
+            results_count(Lang::Ar, 110, 12),
+            "110 فقرات مطابقة في 12 مقالاً"
+        );
+        assert_eq!(
+            hidden_count(Lang::En, 1),
+            "1 matching paragraph is hidden by the current filters."
+        );
+        assert_eq!(
+            hidden_count(Lang::Ar, 4),
+            "4 فقرات مطابقة تخفيها المرشّحات الحالية."
+        );
+    }
 
     #[test]
     fn quotations_are_split_out_and_nothing_is_lost() {

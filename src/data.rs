@@ -452,7 +452,8 @@ async fn load() -> Result<Store, String> {
     Ok(Store::new(lib, Source::Http(dir)))
 }
 
-fn js_err(e: wasm_bindgen::JsValue) -> String {
+/// What a failed browser call says, as text.
+pub(crate) fn js_err(e: wasm_bindgen::JsValue) -> String {
     e.as_string()
         .or_else(|| {
             e.dyn_ref::<js_sys::Error>()

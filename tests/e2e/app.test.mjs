@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveAndLaunch, openFresh, SUB_PATH, SEED_IDS, settled } from './harness.mjs';
+import { serveAndLaunch, openFresh, SUB_PATH, SEED_IDS, settled, boldFaceLoaded } from './harness.mjs';
 
 const env = serveAndLaunch();
 
@@ -126,6 +126,36 @@ test('the reader lays Arabic out right to left and marks scraper artifacts', asy
     numberOnRight: true,
     artifacts: ['ad_marker', 'ad_marker', 'source_label'],
   });
+  await context.close();
+});
+
+// Protects the first load's fonts: the library is drawn with one font file, the regular Arabic
+// face (bold text meanwhile synthetic), and the bold face is fetched only after the data the view
+// needs has arrived, then used for bold text.
+test('the first view loads only the regular Arabic face; the bold face follows it', async () => {
+  const { context, page, errors } = await openFresh(env.browser, env.server.url);
+  await page.waitForSelector('.article-row');
+  await boldFaceLoaded(page);
+  const fonts = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource');
+    const file = (end) => entries.find((e) => new URL(e.name).pathname.endsWith(end));
+    const regular = file('/fonts/NotoNaskhArabic-Regular.woff2');
+    const bold = file('/fonts/NotoNaskhArabic-Bold.woff2');
+    const summary = file('/summary.bin');
+    return {
+      files: entries.filter((e) => e.name.endsWith('.woff2')).map((e) => new URL(e.name).pathname.split('/').pop()).sort(),
+      boldAfterSummary: Boolean(bold && summary && bold.startTime >= summary.responseEnd),
+      regularBeforeBold: Boolean(regular && bold && regular.startTime < bold.startTime),
+      boldUsable: document.fonts.check('700 20px "Marsad Naskh"', 'مرصد'),
+    };
+  });
+  assert.deepEqual(fonts, {
+    files: ['NotoNaskhArabic-Bold.woff2', 'NotoNaskhArabic-Regular.woff2'],
+    boldAfterSummary: true,
+    regularBeforeBold: true,
+    boldUsable: true,
+  });
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

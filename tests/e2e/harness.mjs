@@ -154,6 +154,18 @@ export async function openFresh(browser, url, options = {}) {
 }
 
 /**
+ * Waits until the page has added the bold face of the Arabic font (`src/fonts.rs`) and it is
+ * loaded; fails the test if that does not happen.
+ */
+export async function boldFaceLoaded(page) {
+  await page.waitForFunction(() =>
+    [...document.fonts].some(
+      (f) => f.family.replace(/["']/g, '') === 'Marsad Naskh' && f.weight === '700' && f.status === 'loaded',
+    ),
+  );
+}
+
+/**
  * For a test file: serves dist/ and launches one browser before its tests, closes both after.
  * Returns an object whose `server` and `browser` are set once the tests run.
  */

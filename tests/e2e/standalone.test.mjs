@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, openFresh, failOnPolicyViolations } from './harness.mjs';
+import { launch, openFresh, failOnPolicyViolations, boldFaceLoaded } from './harness.mjs';
 
 const file = process.env.MARSAD_STANDALONE || path.resolve('standalone/marsad.html');
 let browser;
@@ -36,6 +36,7 @@ test('the standalone file works from file:// with state in the query string', as
   await page.waitForSelector('.article-row');
   const fonts = await page.evaluate(() => document.fonts.check('20px "Marsad Naskh"', 'مرصد'));
   assert.equal(fonts, true, 'the inlined Arabic font is used');
+  await boldFaceLoaded(page); // its bold face too, from the stylesheet's data: URL
   // blob: is the page's own copy of the analyser's worker, made in memory: not a request.
   const elsewhere = requests.filter((u) => !/^(file|data|blob):/.test(u));
   assert.deepEqual(elsewhere, [], 'the standalone file makes no network request');

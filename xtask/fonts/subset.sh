@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates NotoNaskhArabic.woff2 in public/fonts/: one variable font that draws every weight from
-# regular (400) to bold (700), so that the page downloads one file instead of one per weight.
+# Regenerates NotoNaskhArabic-Regular.woff2 and NotoNaskhArabic-Bold.woff2 in public/fonts/: the
+# regular (400) and bold (700) instances of the variable source, each subset the same way.
+#
+# Why two static files rather than the variable one: the first view needs only the regular face
+# (about 29 KB, against 51 KB for the variable font that also draws bold). The stylesheet declares
+# the regular face alone, so bold text is first drawn as the browser's synthetic bold; the app adds
+# the bold face once the first view is drawn (src/fonts.rs), and bold text then switches to it.
 #
 # Source: Noto Naskh Arabic version 2.021, variable in weight, as published on npm in the package
 # @fontsource-variable/noto-naskh-arabic, version 5.3.0: the file
@@ -9,7 +14,7 @@
 #
 # Usage: xtask/fonts/subset.sh [FILE]
 #   FILE is that .woff2. Without it the script runs `npm pack` for the exact package version and
-#   unpacks it into a temporary folder (nothing is installed). Needs pyftsubset with brotli
+#   unpacks it into a temporary folder (nothing is installed). Needs fonttools with brotli
 #   (`pip install fonttools brotli`); the committed file was made with fonttools 4.68.0 and brotli
 #   1.2.1 (other versions may give different bytes).
 #
@@ -25,6 +30,8 @@
 #     for Urdu digits, mark and mark-to-mark positioning of harakat), plus tnum, because the
 #     stylesheet sets font-variant-numeric: tabular-nums. Glyphs reachable through them are kept
 #     even when their codepoint is not listed (pyftsubset computes the closure).
+#   - Weights: only 400 and 700. The stylesheet's 500 and 600 are drawn with the nearest of them
+#     (CSS font matching: 500 with the regular, 600 with the bold).
 # What is dropped:
 #   - TrueType hinting (the source has none but a `prep` table). macOS, iOS and Android ignore
 #     hinting anyway; Chromium on Linux uses FreeType's light auto-hinting by default, which ignores
@@ -67,11 +74,12 @@ PACKAGE_SHA256=f70a9e7e17937ea8d6913ec98dfd970604a202a079ac2ec7246c065a12b5e58e
 SOURCE_SHA256=2a10d33e1f7129ab2b6ec76666e82ac5b509fbcfa7b4a3a1289bff42d2d64cd7
 
 command -v pyftsubset >/dev/null || { echo "pyftsubset not found: pip install fonttools brotli" >&2; exit 1; }
+command -v fonttools >/dev/null || { echo "fonttools not found: pip install fonttools brotli" >&2; exit 1; }
 
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
 src="${1:-}"
 if [[ -z "$src" ]]; then
-  tmp="$(mktemp -d)"
-  trap 'rm -rf "$tmp"' EXIT
   (cd "$tmp" && npm pack --silent "$PACKAGE" >/dev/null)
   echo "$PACKAGE_SHA256  $(ls "$tmp"/*.tgz)" | sha256sum --check --quiet
   tar -xzf "$tmp"/*.tgz -C "$tmp"
@@ -82,12 +90,18 @@ echo "$SOURCE_SHA256  $src" | sha256sum --check --quiet
 unicodes="$(IFS=,; echo "${UNICODES[*]}")"
 features="$(IFS=,; echo "${LAYOUT_FEATURES[*]}")"
 
-pyftsubset "$src" \
-  --unicodes="$unicodes" \
-  --layout-features="$features" \
-  --no-hinting \
-  --name-IDs=0,1,2,3,4,5,6 \
-  --drop-tables+=DSIG \
-  --flavor=woff2 \
-  --output-file="$here/NotoNaskhArabic.woff2"
-echo "NotoNaskhArabic.woff2: $(stat -c %s "$here/NotoNaskhArabic.woff2") bytes"
+for face in Regular:400 Bold:700; do
+  name="${face%%:*}"
+  weight="${face##*:}"
+  fonttools varLib.instancer --quiet "$src" "wght=$weight" --output "$tmp/$name.ttf"
+  out="$here/NotoNaskhArabic-$name.woff2"
+  pyftsubset "$tmp/$name.ttf" \
+    --unicodes="$unicodes" \
+    --layout-features="$features" \
+    --no-hinting \
+    --name-IDs=0,1,2,3,4,5,6 \
+    --drop-tables+=DSIG \
+    --flavor=woff2 \
+    --output-file="$out"
+  echo "$(basename "$out"): $(stat -c %s "$out") bytes"
+done

@@ -56,12 +56,19 @@ pub fn bundle() -> Result {
     let mut css = read(&dist.join(&css_name))?;
     css.push('\n');
     css.push_str(&read(&dist.join(find("print-", ".css")?))?);
-    let font = "NotoNaskhArabic.woff2";
-    let bytes = std::fs::read(dist.join("fonts").join(font)).map_err(|e| e.to_string())?;
-    css = css.replace(
-        &format!("fonts/{font}"),
-        &format!("data:font/woff2;base64,{}", base64(&bytes)),
-    );
+    // Both faces: the regular one the stylesheet declares, and the bold one the app adds once the
+    // first view is drawn (it reads its address from the stylesheet).
+    for font in [
+        "NotoNaskhArabic-Regular.woff2",
+        "NotoNaskhArabic-Bold.woff2",
+    ] {
+        let path = format!("fonts/{font}");
+        if !css.contains(&path) {
+            return Err(format!("the stylesheet does not name {path}"));
+        }
+        let bytes = std::fs::read(dist.join(&path)).map_err(|e| format!("{path}: {e}"))?;
+        css = css.replace(&path, &format!("data:font/woff2;base64,{}", base64(&bytes)));
+    }
     let favicon = std::fs::read(dist.join("favicon.svg")).map_err(|e| e.to_string())?;
     let data = std::fs::read(root().join("target/data.packed"))
         .map_err(|e| format!("target/data.packed: {e} (build first)"))?;

@@ -77,6 +77,18 @@ pub fn build(tools: &Tools) -> Result<String> {
             .arg("-o")
             .arg(wasm))?;
     }
+    // The JavaScript glue, minified (esbuild keeps every export and import name): the first
+    // load's JavaScript is about a quarter smaller gzipped.
+    for js in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "js"))
+    {
+        run(tools
+            .cmd("esbuild")
+            .arg(js)
+            .args(["--minify", "--log-level=warning", "--allow-overwrite"])
+            .arg(format!("--outfile={}", js.display())))?;
+    }
 
     // One name for all the modules: the hash of every file.
     let mut all = Vec::new();

@@ -161,14 +161,14 @@ pub fn ensure_build_tools() -> Result<Tools> {
     }
 
     // 4. wasm-opt (binaryen) for release builds, from npm: Debian's binaryen is too old for the
-    //    reference types in current wasm-bindgen output.
+    //    reference types in current wasm-bindgen output. esbuild minifies the split modules' glue.
     let node_tools = root().join("xtask/node");
-    let wasm_opt = node_tools.join("node_modules/.bin/wasm-opt");
-    if !wasm_opt.is_file() {
+    let bins = ["wasm-opt", "esbuild"].map(|b| node_tools.join("node_modules/.bin").join(b));
+    if !bins.iter().all(|b| b.is_file()) {
         find_any(&["npm"]).ok_or(
-            "npm is needed to install wasm-opt (binaryen): sudo apt-get install -y nodejs npm",
+            "npm is needed to install wasm-opt and esbuild: sudo apt-get install -y nodejs npm",
         )?;
-        eprintln!("\nInstalling wasm-opt (binaryen, npm ci in xtask/node)…");
+        eprintln!("\nInstalling wasm-opt and esbuild (npm ci in xtask/node)…");
         run(Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
             .current_dir(&node_tools))?;

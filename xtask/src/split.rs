@@ -132,8 +132,8 @@ pub fn build(tools: &Tools) -> Result<String> {
     let wasm = std::fs::read(dir.join("marsad_bg.wasm")).map_err(|e| e.to_string())?;
     // The modules' loader, which marsad.js imports: preloaded too, so that it is not fetched only
     // once marsad.js has arrived and been parsed (one round trip less before the first view).
-    let loader = listing(&dir)?
-        .into_iter()
+    let loader = files
+        .iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .find(|n| n.ends_with(".js") && n != "marsad.js")
         .ok_or("the split build wrote no module loader")?;
@@ -227,8 +227,8 @@ mod tests {
     use super::*;
 
     /// Protects the page's start-up: after the split, the script, the module preloads (the glue
-    /// and the modules' loader it imports) and the wasm preload all name the split directory, with integrity for the new files, and nothing still
-    /// names Trunk's one-module files.
+    /// and the modules' loader it imports) and the wasm preload all name the split directory,
+    /// with integrity for the new files, and nothing still names Trunk's one-module files.
     #[test]
     fn the_page_is_pointed_at_the_split_modules() {
         let html = "<head><script type=\"module\">\nimport init, * as bindings from './marsad-abc.js';\nconst wasm = await init({ module_or_path: './marsad-abc_bg.wasm' });\n</script>\n<link rel=\"stylesheet\" href=\"./style-1.css\" integrity=\"sha384-s\"/>\n<link rel=\"modulepreload\" href=\"./marsad-abc.js\" crossorigin=\"anonymous\" integrity=\"sha384-old\"><link rel=\"preload\" href=\"./marsad-abc_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-old2\" as=\"fetch\" type=\"application/wasm\"></head>";

@@ -184,13 +184,18 @@ impl Store {
     /// Redraws the views for the files that arrived, once for all those that arrive before the
     /// next frame: twenty texts of a page of results arriving one by one redraw it a few times,
     /// not twenty. (A hidden page draws no frames; a timeout stands in for the frame there.)
+    /// When no file a view waits for is still on its way, there is nothing to gather: the views
+    /// are redrawn at once, so that the files they ask for next (the texts of a search's results,
+    /// once its postings are in) are not asked for a frame late.
     fn redraw_soon(&'static self, catalog: bool) {
         let first = {
             let mut p = self.pending.lock().unwrap_or_else(|e| e.into_inner());
             p.catalog |= catalog;
             !std::mem::replace(&mut p.scheduled, true)
         };
-        if first {
+        if !self.fetching() {
+            self.redraw();
+        } else if first {
             request_animation_frame(move || self.redraw());
             set_timeout(move || self.redraw(), REDRAW_AT_LATEST);
         }

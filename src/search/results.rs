@@ -3,7 +3,7 @@
 //! pointed at.
 
 use super::Settled;
-use crate::data::store;
+use crate::data::{store, when_idle};
 use crate::split::prefetch;
 use crate::state::use_url_state;
 use crate::widgets::{Pager, loading, outlet_of, tr};
@@ -36,14 +36,29 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
             .unwrap_or_else(|e| e.into_inner())
             .page(&lib, &s)
     });
-    // The texts of the articles on this page (their lines and titles): at once when no file is
-    // on its way, else once those on their way have arrived or typing pauses. While typing, one
-    // batch at a time: fast typing never queues the page of every half-typed word, and the
-    // results of the last word are drawn one batch after the last key, not after a fixed pause.
+    // The texts of the first screen of this page's articles (their lines and titles): at once
+    // when no file is on its way, else once those on their way have arrived or typing pauses.
+    // While typing, one batch at a time: fast typing never queues the page of every half-typed
+    // word, and the results of the last word are drawn one batch after the last key, not after a
+    // fixed pause. Once typing has paused, the rest of the page's texts are fetched ahead when
+    // the first screen is in (not waited for: the first screen is drawn without them), so that
+    // scrolling down or printing finds them; a page left before then is not fetched.
+    let ahead = StoredValue::new(Vec::<u32>::new());
     Effect::new(move |_| {
         let Some(p) = page.get() else { return };
-        if store().idle() || settled.is(&q.get_untracked()) {
-            store().request(store().lib_untracked().text_needs(&p.page.items));
+        let paused = settled.is(&q.get_untracked());
+        if store().idle() || paused {
+            let (first, rest) = p.first_screen();
+            store().request(store().lib_untracked().text_needs(first));
+            if paused && ahead.with_value(|a| a != rest) {
+                let rest = rest.to_vec();
+                ahead.set_value(rest.clone());
+                when_idle(move || {
+                    if ahead.try_with_value(|a| *a == rest) == Some(true) {
+                        store().prefetch(store().lib_untracked().text_needs(&rest));
+                    }
+                });
+            }
         }
     });
     // Copy, so that the closures below can be rebuilt as often as needed.

@@ -9,8 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { serveDist, launch, openFresh } from './harness.mjs';
+import { serveWithData, launch, openFresh } from './harness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ID = 'example-news-2024-02-10';
@@ -28,8 +27,6 @@ function readmeExample() {
 }
 
 before(async () => {
-  const ingest = process.env.MARSAD_INGEST || path.join(ROOT, 'target/release/marsad-ingest');
-  const dist = process.env.MARSAD_DIST || path.join(ROOT, 'dist');
   env.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marsad-adding-'));
   const seeds = path.join(env.dir, 'seeds');
   fs.cpSync(path.join(ROOT, 'seeds'), seeds, { recursive: true });
@@ -38,17 +35,7 @@ before(async () => {
   fs.writeFileSync(path.join(seeds, ex.file), ex.text);
   fs.appendFileSync(path.join(seeds, 'catalog.toml'), '\n' + ex.toml);
   // Step 4: rebuild the data (the code is unchanged).
-  const out = path.join(env.dir, 'dist');
-  fs.cpSync(dist, out, { recursive: true, filter: (p) => !p.startsWith(path.join(dist, 'data')) });
-  const built = spawnSync(ingest, ['bundle', seeds, path.join(out, 'data')], { encoding: 'utf8' });
-  assert.equal(built.status, 0, `the build step accepts the README's example:\n${built.stderr}`);
-  // The page finds the new data by data/current.
-  const index = path.join(out, 'index.html');
-  const html = fs.readFileSync(index, 'utf8')
-    .replace(/<meta name="marsad-data"[^>]*>/, '')
-    .replace(/<link rel="preload" href="data\/[^"]*"[^>]*>/, '');
-  fs.writeFileSync(index, html);
-  env.server = await serveDist(out);
+  env.server = await serveWithData(seeds, env.dir, "the README's example");
   env.browser = await launch();
 });
 

@@ -10,6 +10,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { before, after, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -30,6 +31,27 @@ const TYPES = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/**
+ * Serves the built app's code with its data rebuilt from `seeds` by the build step, in
+ * `dir`/dist (the page finds the new data by data/current). `what` names the seeds in the error
+ * thrown if the build step rejects them, which carries its message. Resolves as `serveDist`.
+ */
+export function serveWithData(seeds, dir, what) {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const ingest = process.env.MARSAD_INGEST || path.join(root, 'target/release/marsad-ingest');
+  const dist = process.env.MARSAD_DIST || path.join(root, 'dist');
+  const out = path.join(dir, 'dist');
+  fs.cpSync(dist, out, { recursive: true, filter: (p) => !p.startsWith(path.join(dist, 'data')) });
+  const built = spawnSync(ingest, ['bundle', seeds, path.join(out, 'data')], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`the build step rejects ${what}:\n${built.stderr}`);
+  const index = path.join(out, 'index.html');
+  const html = fs.readFileSync(index, 'utf8')
+    .replace(/<meta name="marsad-data"[^>]*>/, '')
+    .replace(/<link rel="preload" href="data\/[^"]*"[^>]*>/, '');
+  fs.writeFileSync(index, html);
+  return serveDist(out);
+}
 
 /** Serves `dist` under SUB_PATH on 127.0.0.1 and a free port. Resolves to { origin, url, close }. */
 export function serveDist(given = process.env.MARSAD_DIST || 'dist') {

@@ -14,6 +14,10 @@ use std::sync::Arc;
 pub const LIBRARY_PAGE: usize = 50;
 /// Articles per page of search results.
 pub const RESULTS_PAGE: usize = 20;
+/// Articles at the top of a page of search results whose texts (their lines) are waited for:
+/// about a screenful, and as many requests as a browser sends to one host at a time, so that they
+/// arrive in one round. The page's other texts are fetched ahead once these are drawn.
+pub const FIRST_TEXTS: usize = 6;
 
 /// One page of a list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -135,6 +139,13 @@ impl SearchPage {
     pub fn outlet_hits(&self, outlet: u32) -> usize {
         self.outlet_hits.get(outlet as usize).copied().unwrap_or(0)
     }
+
+    /// The articles of this page whose texts are waited for (the first [`FIRST_TEXTS`]), and
+    /// the others, whose texts are fetched ahead once those are drawn, in the page's order.
+    pub fn first_screen(&self) -> (&[u32], &[u32]) {
+        let items = &self.page.items;
+        items.split_at(FIRST_TEXTS.min(items.len()))
+    }
 }
 
 /// The state's search within its filter, one page of articles in the chosen order; `None` while
@@ -252,6 +263,29 @@ impl LastSearch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Protects the first screen of results: its texts are the page's first ones, in the page's
+    /// order, and every other article of the page is left to be fetched ahead.
+    #[test]
+    fn first_screen_is_the_top_of_the_page_and_the_rest_follows() {
+        let page = |items: Vec<u32>| SearchPage {
+            page: Paged {
+                total: items.len(),
+                items,
+                page: 1,
+                pages: 1,
+            },
+            ..SearchPage::default()
+        };
+        let items: Vec<u32> = vec![9, 3, 7, 1, 8, 2, 40, 41, 42, 43];
+        let long = page(items.clone());
+        let (first, rest) = long.first_screen();
+        assert_eq!(first, &items[..FIRST_TEXTS]);
+        assert_eq!([first, rest].concat(), items);
+        let short = page(vec![5, 6]);
+        assert_eq!(short.first_screen(), (&[5, 6][..], &[][..]));
+        assert_eq!(page(vec![]).first_screen(), (&[][..], &[][..]));
+    }
 
     #[test]
     fn pages_cover_the_list_and_clamp() {

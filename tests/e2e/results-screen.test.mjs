@@ -1,0 +1,109 @@
+// A page of search results is drawn once the texts of its first screen are in, and the rest of
+// its texts follow without being waited for (`SearchPage::first_screen`): on a corpus with more
+// matching articles than a screenful, a first search waits for six texts, not twenty, and every
+// article of the page still shows its lines without being scrolled to.
+// The app's code is the one already built: only the data changes (the seeds, plus copies of the
+// seeds README's example article under other ids and dates).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serveWithData, launch, openFresh } from './harness.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Articles added: more than a page of results (20) match the query below. */
+const ADDED = 24;
+/** Texts waited for before a page of results is drawn (`FIRST_TEXTS` in the core). */
+const FIRST_TEXTS = 6;
+/** Articles on a page of results (`RESULTS_PAGE` in the core). */
+const RESULTS_PAGE = 20;
+const env = { server: null, browser: null, dir: null };
+
+/** The seeds README's example: its text, and its outlet and article entries. */
+function readmeExample() {
+  const readme = fs.readFileSync(path.join(ROOT, 'seeds/README.md'), 'utf8');
+  const start = readme.indexOf('## Adding an article');
+  const section = readme.slice(start, readme.indexOf('\n# ', start));
+  const text = section.match(/```text\n([\s\S]*?)```/)[1];
+  const toml = section.match(/```toml\n([\s\S]*?)```/)[1];
+  return { text, outlet: toml.slice(0, toml.indexOf('[[article]]')) };
+}
+
+before(async () => {
+  env.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marsad-results-'));
+  const seeds = path.join(env.dir, 'seeds');
+  fs.cpSync(path.join(ROOT, 'seeds'), seeds, { recursive: true });
+  const ex = readmeExample();
+  let catalog = '\n' + ex.outlet;
+  for (let i = 1; i <= ADDED; i++) {
+    const day = String(i).padStart(2, '0');
+    const file = `9${day}_example-copy.txt`;
+    // Each copy's headline differs, so that no two articles are the same text.
+    const lines = ex.text.split('\n');
+    lines[0] = `${lines[0]} (${i})`;
+    fs.writeFileSync(path.join(seeds, file), lines.join('\n'));
+    catalog += `\n[[article]]\nid = "example-copy-${day}"\nfile = "${file}"\noutlet = "example-news"\npublished = "2024-03-${day}"\nprecision = "day"\ndate_note_en = "A copy for a test, dated by hand."\nlines = { 1 = "headline" }\n`;
+  }
+  fs.appendFileSync(path.join(seeds, 'catalog.toml'), catalog);
+  env.server = await serveWithData(seeds, env.dir, 'the copies');
+  env.browser = await launch();
+});
+
+after(async () => {
+  await env.browser?.close();
+  await env.server?.close();
+  if (env.dir) fs.rmSync(env.dir, { recursive: true, force: true });
+});
+
+/** For each article shown in the results, in order: whether its lines are drawn. */
+const linesShown = (page) =>
+  page.$$eval('.kwic-article', (as) => as.map((a) => Boolean(a.querySelector('[data-testid=kwic]'))));
+
+test('a first search is drawn with its first screen of texts, and the rest of the page follows', async () => {
+  const { context, page, errors } = await openFresh(env.browser, `${env.server.url}?lang=en`);
+  await page.waitForSelector('.article-row .row-words');
+  // Every request for a text and every text received, in the order they happened.
+  const log = [];
+  page.on('request', (r) => r.url().includes('/texts/') && log.push(['sent', r.url()]));
+  page.on('requestfinished', (r) => r.url().includes('/texts/') && log.push(['in', r.url()]));
+  const q = 'التحالف';
+  await page.evaluate((q) => {
+    const input = document.querySelector('[data-testid=q]');
+    input.focus();
+    input.value = q;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, q);
+  await page.waitForFunction(
+    (q) => {
+      const r = document.querySelector('[data-testid=search-results]');
+      return (
+        r?.getAttribute('data-q') === q &&
+        r.getAttribute('data-ready') === 'true' &&
+        document.querySelector('[data-testid=kwic]') &&
+        !document.documentElement.hasAttribute('data-loading')
+      );
+    },
+    q,
+    { polling: 'raf' },
+  );
+  const drawn = await linesShown(page);
+  assert.equal(drawn.length, RESULTS_PAGE, 'a full page of results');
+  assert.deepEqual(drawn.slice(0, FIRST_TEXTS), Array(FIRST_TEXTS).fill(true), 'the first screen is drawn with its lines');
+
+  // The rest of the page's lines arrive without scrolling.
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll('.kwic-article')].filter((a) => a.querySelector('[data-testid=kwic]')).length === n,
+    RESULTS_PAGE,
+  );
+  const sent = log.filter(([k]) => k === 'sent').map(([, u]) => u);
+  assert.equal(new Set(sent).size, sent.length, 'each text is fetched once');
+  assert.equal(sent.length, RESULTS_PAGE, 'the texts of this page and no others');
+  // The first screen's texts were all in before any other text was asked for.
+  const firstRest = log.findIndex(([k, u]) => k === 'sent' && !sent.slice(0, FIRST_TEXTS).includes(u));
+  const firstIn = log.slice(0, firstRest).filter(([k]) => k === 'in').length;
+  assert.equal(firstIn, FIRST_TEXTS, `the rest waited for the first screen: ${JSON.stringify(log.map(([k]) => k))}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

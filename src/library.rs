@@ -543,14 +543,14 @@ fn FacetBox(facet: Facet) -> impl IntoView {
                                     on:change=move |_| toggle(value.clone())
                                 />
                                 {name}
-                                <span class="facet-count">
-                                    {count}
-                                    {move || (auto.get() > 0).then(|| view! {
-                                        <span class="facet-auto" title=move || t(lang.get(), Msg::FoundAutomatically)>
-                                            {format!(" · {} {}", auto.get(), t(lang.get(), Msg::Auto))}
-                                        </span>
-                                    })}
-                                </span>
+                                <span class="facet-count">{count}</span>
+                                // Under the name, not in the count: a long count squeezed the
+                                // name into a column a few letters wide.
+                                {move || (auto.get() > 0).then(|| view! {
+                                    <span class="facet-auto" title=move || t(lang.get(), Msg::FoundAutomatically)>
+                                        {format!("{} {}", auto.get(), t(lang.get(), Msg::Auto))}
+                                    </span>
+                                })}
                             </label>
                         }
                         .into_any()

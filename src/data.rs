@@ -184,16 +184,16 @@ impl Store {
     /// Redraws the views for the files that arrived, once for all those that arrive before the
     /// next frame: twenty texts of a page of results arriving one by one redraw it a few times,
     /// not twenty. (A hidden page draws no frames; a timeout stands in for the frame there.)
-    /// When no file a view waits for is still on its way, there is nothing to gather: the views
-    /// are redrawn at once, so that the files they ask for next (the texts of a search's results,
-    /// once its postings are in) are not asked for a frame late.
+    /// When no file is still on its way, there is nothing to gather: the views are redrawn at
+    /// once, so that the files they ask for next (the texts of a search's results, once its
+    /// postings are in) are not asked for a frame late.
     fn redraw_soon(&'static self, catalog: bool) {
         let first = {
             let mut p = self.pending.lock().unwrap_or_else(|e| e.into_inner());
             p.catalog |= catalog;
             !std::mem::replace(&mut p.scheduled, true)
         };
-        if !self.fetching() {
+        if self.nothing_on_its_way() {
             self.redraw();
         } else if first {
             request_animation_frame(move || self.redraw());
@@ -239,6 +239,14 @@ impl Store {
     pub fn idle(&self) -> bool {
         self.tick.track();
         !self.fetching()
+    }
+
+    /// Whether no file at all is on its way, waited for or fetched ahead.
+    fn nothing_on_its_way(&self) -> bool {
+        self.inflight
+            .lock()
+            .map(|f| f.is_empty())
+            .unwrap_or_else(|e| e.into_inner().is_empty())
     }
 
     /// Whether files a view waits for are on their way (not those fetched ahead).

@@ -9,22 +9,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveWithData, launch, openFresh } from './harness.mjs';
+import { readmeExample, serveWithData, launch, openFresh } from './harness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ID = 'example-news-2024-02-10';
 const env = { server: null, browser: null, dir: null };
-
-/** The README's example: the file name, its text, and the catalog lines to append. */
-function readmeExample() {
-  const readme = fs.readFileSync(path.join(ROOT, 'seeds/README.md'), 'utf8');
-  const start = readme.indexOf('## Adding an article');
-  const section = readme.slice(start, readme.indexOf('\n# ', start));
-  const file = section.match(/saved as\s*`([^`]+\.txt)`/)[1];
-  const text = section.match(/```text\n([\s\S]*?)```/)[1];
-  const toml = section.match(/```toml\n([\s\S]*?)```/)[1];
-  return { file, text, toml };
-}
 
 before(async () => {
   env.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marsad-adding-'));

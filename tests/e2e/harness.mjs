@@ -33,6 +33,21 @@ const TYPES = {
 };
 
 /**
+ * The seeds README's "Adding an article" example, as its steps give it: the file name, its text,
+ * and the catalog lines to append (its outlet, then its article).
+ */
+export function readmeExample() {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const readme = fs.readFileSync(path.join(root, 'seeds/README.md'), 'utf8');
+  const start = readme.indexOf('## Adding an article');
+  const section = readme.slice(start, readme.indexOf('\n# ', start));
+  const file = section.match(/saved as\s*`([^`]+\.txt)`/)[1];
+  const text = section.match(/```text\n([\s\S]*?)```/)[1];
+  const toml = section.match(/```toml\n([\s\S]*?)```/)[1];
+  return { file, text, toml };
+}
+
+/**
  * Serves the built app's code with its data rebuilt from `seeds` by the build step, in
  * `dir`/dist (the page finds the new data by data/current). `what` names the seeds in the error
  * thrown if the build step rejects them, which carries its message. Resolves as `serveDist`.

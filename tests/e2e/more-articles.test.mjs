@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveWithData, launch, openFresh } from './harness.mjs';
+import { readmeExample, serveWithData, launch, openFresh } from './harness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Articles added: more than a page of results (20) match the query below. */
@@ -23,22 +23,13 @@ const FIRST_TEXTS = 6;
 const RESULTS_PAGE = 20;
 const env = { server: null, browser: null, dir: null };
 
-/** The seeds README's example: its text, and its outlet and article entries. */
-function readmeExample() {
-  const readme = fs.readFileSync(path.join(ROOT, 'seeds/README.md'), 'utf8');
-  const start = readme.indexOf('## Adding an article');
-  const section = readme.slice(start, readme.indexOf('\n# ', start));
-  const text = section.match(/```text\n([\s\S]*?)```/)[1];
-  const toml = section.match(/```toml\n([\s\S]*?)```/)[1];
-  return { text, outlet: toml.slice(0, toml.indexOf('[[article]]')) };
-}
-
 before(async () => {
   env.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marsad-more-'));
   const seeds = path.join(env.dir, 'seeds');
   fs.cpSync(path.join(ROOT, 'seeds'), seeds, { recursive: true });
   const ex = readmeExample();
-  let catalog = '\n' + ex.outlet;
+  // The example's outlet, without its article: the copies are articles of their own.
+  let catalog = '\n' + ex.toml.slice(0, ex.toml.indexOf('[[article]]'));
   for (let i = 1; i <= ADDED; i++) {
     const day = String(i).padStart(2, '0');
     const file = `9${day}_example-copy.txt`;

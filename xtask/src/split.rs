@@ -65,6 +65,13 @@ pub fn build(tools: &Tools) -> Result<String> {
         .arg(&out)
         .arg(&main))?;
     std::fs::remove_file(&main).map_err(|e| e.to_string())?;
+    // Short names for the main module's imports from the glue, in both files: wasm-bindgen's
+    // hashed names cost about 8 KB of the first load, gzipped (`crates/split/src/imports.rs`).
+    run(Command::new("cargo")
+        .args(["run", "--release", "--quiet", "-p", "marsad-split", "--"])
+        .arg("--shorten-imports")
+        .arg(out.join("marsad_bg.wasm"))
+        .arg(out.join("marsad.js")))?;
     let files = listing(&out)?;
     for wasm in files
         .iter()

@@ -4,14 +4,32 @@
 //! them share, and the loader `__wasm_split.______________________.js`, which fetches them next
 //! to itself and imports `./marsad.js` (the main module's glue, so named by wasm-bindgen
 //! `--out-name marsad` in the same directory).
+//!
+//! `marsad-split --shorten-imports WASM JS`: gives the imports of wasm-bindgen's output `WASM`
+//! from its glue `JS` short names, in both files ([`imports`]).
+
+mod imports;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, wasm, js] = args.as_slice()
+        && flag == "--shorten-imports"
+    {
+        return match shorten(&PathBuf::from(wasm), &PathBuf::from(js)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("marsad-split: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let [input, out_dir] = args.as_slice() else {
-        eprintln!("usage: marsad-split INPUT.wasm OUT_DIR");
+        eprintln!(
+            "usage: marsad-split INPUT.wasm OUT_DIR | marsad-split --shorten-imports WASM JS"
+        );
         return ExitCode::from(2);
     };
     match split(&PathBuf::from(input), &PathBuf::from(out_dir)) {
@@ -24,6 +42,14 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn shorten(wasm_path: &PathBuf, js_path: &PathBuf) -> Result<(), String> {
+    let wasm = std::fs::read(wasm_path).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
+    let js = std::fs::read_to_string(js_path).map_err(|e| format!("{}: {e}", js_path.display()))?;
+    let (wasm, js) = imports::shorten(&wasm, &js)?;
+    std::fs::write(wasm_path, wasm).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
+    std::fs::write(js_path, js).map_err(|e| format!("{}: {e}", js_path.display()))
 }
 
 fn split(input: &PathBuf, out_dir: &PathBuf) -> Result<usize, String> {

@@ -30,6 +30,7 @@ mod csp;
 mod roundtrip;
 mod split;
 mod standalone;
+mod styles;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -312,6 +313,7 @@ fn synth(args: &[String]) -> Result {
 fn build_release(tools: &tools::Tools) -> Result {
     build_data()?;
     run(tools.cmd("trunk").args(["build", "--release", "--offline"]))?;
+    styles::join(&root().join("dist"), tools)?;
     split::build(tools)?;
     announce_data()
 }

@@ -52,10 +52,8 @@ pub fn bundle() -> Result {
         return Err("the JS glue contains </script and cannot be inlined".into());
     }
     let wasm = std::fs::read(unsplit.join(&wasm_name)).map_err(|e| e.to_string())?;
-    // The screen stylesheet, then the print one.
+    // The page's one stylesheet: screen and print rules (see `styles.rs`).
     let mut css = read(&dist.join(&css_name))?;
-    css.push('\n');
-    css.push_str(&read(&dist.join(find("print-", ".css")?))?);
     // Both faces: the regular one the stylesheet declares, and the bold one the app adds once the
     // first view is drawn (it reads its address from the stylesheet).
     for font in [

@@ -9,7 +9,7 @@
 use crate::split::point::split_point;
 use futures_util::future::join_all;
 use leptos::prelude::*;
-use marsad_core::bundle::library::{Decoded, decode_first, decode_view};
+use marsad_core::bundle::library::{Decoded, decode_first, decode_later};
 use marsad_core::bundle::{BundleError, FileId, Library};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
@@ -147,6 +147,18 @@ impl Store {
         };
         if waits {
             mark_loading(true);
+        }
+        // The code that decodes the files the first view does not draw is fetched alongside the
+        // first of them, not once it has arrived.
+        #[cfg(marsad_split)]
+        if new
+            .iter()
+            .any(|f| !marsad_core::bundle::library::drawn_first(*f))
+        {
+            wasm_bindgen_futures::spawn_local(async {
+                // A failure is reported with the file, when it is decoded.
+                let _ = preload_view_files().await;
+            });
         }
         for f in new {
             wasm_bindgen_futures::spawn_local(async move {
@@ -475,9 +487,10 @@ pub(crate) fn js_err(e: wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// Decodes fetched file `f`. The notes and lenses files, which only the reader, the compare
-/// views and the exports read, are decoded by code in a module of its own in the release build
-/// (fetched with the first of them), so that the library's first load does not carry it.
+/// Decodes fetched file `f`. Every file but the summary and the titles (those the first view
+/// draws) is decoded by code in a module of its own in the release build, fetched with the first
+/// of them (the facets file, fetched once the first view is drawn), so that the library's first
+/// load does not carry it.
 async fn decode(f: FileId, bytes: Vec<u8>) -> Result<Decoded, String> {
     if let Some(d) = decode_first(f, &bytes) {
         return d.map_err(|e| e.0);
@@ -502,9 +515,9 @@ split_point!(
         f: FileId,
         bytes: Vec<u8>,
     ) -> Result<Result<Decoded, BundleError>, leptos::wasm_split::SplitLoaderError> {
-        Ok(decode_view(f, &bytes).unwrap_or_else(|| {
+        Ok(decode_later(f, &bytes).unwrap_or_else(|| {
             Err(BundleError(format!(
-                "{}: not a notes or lenses file",
+                "{}: not a file read after the first view",
                 f.path()
             )))
         }))

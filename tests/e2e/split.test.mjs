@@ -23,8 +23,12 @@ test('the library loads without any view code; the reader fetches its own module
   // Fetched ahead: maybe already (`requests` holds every request since the page opened).
   const isSearch = (u) => u.endsWith('/split_search.wasm');
   if (!requests.some(isSearch)) await page.waitForRequest((r) => isSearch(r.url()));
-  const views = () => viewModules(requests).filter((n) => n.startsWith('split_'));
-  assert.deepEqual(views(), ['split_search.wasm'], 'the library fetched no view module but the results of a search, ahead');
+  // The reader of the files the first view does not draw comes with the first of them, the
+  // facets file, fetched once the library is drawn.
+  const isFiles = (u) => u.endsWith('/split_view_files.wasm');
+  if (!requests.some(isFiles)) await page.waitForRequest((r) => isFiles(r.url()));
+  const views = () => viewModules(requests).filter((n) => n.startsWith('split_')).sort();
+  assert.deepEqual(views(), ['split_search.wasm', 'split_view_files.wasm'], 'the library fetched no view module but the results of a search, and the reader of later files, ahead');
   const headline = '.article-row[data-article=k24-hmc-launch] a.row-headline';
   const prefetched = page.waitForRequest((r) => r.url().endsWith('/split_reader.wasm'));
   await page.hover(headline);
@@ -97,14 +101,15 @@ test('an export whose code cannot be fetched says so, and pressing it again expo
   await context.close();
 });
 
-// Protects the reader on a bad connection: the notes of an article are read by code in a module
-// of its own; when it cannot be fetched, the reader says why instead of drawing nothing.
-test('an article whose notes cannot be read for want of code says so', async () => {
+// Protects the reader on a bad connection: an article's files (its notes and text, and the
+// facets file) are read by code in a module of its own; when it cannot be fetched, the reader
+// names the file it could not read, and why, instead of drawing nothing.
+test('an article whose files cannot be read for want of code says so', async () => {
   const { context, page, pageErrors } = await openFresh(env.browser, `${env.server.url}?view=read&article=k24-hmc-launch&lang=en`, {
     routes: [['**/split_view_files.wasm', (route) => route.abort('internetdisconnected')]],
   });
   const notice = await page.waitForSelector('[data-testid=not-loaded]');
-  assert.match(await notice.textContent(), /notes\/\d+\.bin: the code that reads it could not be fetched/);
+  assert.match(await notice.textContent(), /(notes\/\d+|texts\/\d+|facets)\.bin: the code that reads it could not be fetched/);
   assert.deepEqual(pageErrors, [], 'no uncaught error');
   await context.close();
 });

@@ -1,7 +1,8 @@
-//! Fetched files into the library, in two steps: decoding (`decode_first` for the files of the
-//! first views, `decode_view` for the notes and lenses, which only the reader, the compare views
-//! and the exports read, so that the page's first code module need not hold their decoders) and
-//! [`Library::insert`], which checks a decoded file against the library and adds it.
+//! Fetched files into the library, in two steps: decoding (`decode_first` for the files the
+//! first view draws, the summary and the titles; `decode_later` for every other file, the facets
+//! file that the first view fetches once drawn, the postings, texts, notes and lenses, so that
+//! the page's first code module need not hold their decoders) and [`Library::insert`], which
+//! checks a decoded file against the library and adds it.
 
 use super::Library;
 use crate::analysis::filter::FacetIndex;
@@ -22,29 +23,37 @@ pub enum Decoded {
     Lenses(Lenses),
 }
 
-/// Decodes file `f`, unless it is one of the notes or lenses files (`None`: see
-/// [`decode_view`]).
+/// Whether file `f` is one the first view draws (the summary or a titles file), decoded by
+/// [`decode_first`]; every other file is decoded by [`decode_later`].
+pub fn drawn_first(f: FileId) -> bool {
+    matches!(f, FileId::Summary | FileId::Meta(_))
+}
+
+/// Decodes file `f` when it is one the first view draws: the summary or a titles file (`None`
+/// for the others: see [`decode_later`]).
 pub fn decode_first(f: FileId, bytes: &[u8]) -> Option<Result<Decoded, BundleError>> {
     let what = f.path();
     Some(match f {
         FileId::Summary => Ok(Decoded::Summary),
-        FileId::Facets => wire::decode(bytes, &what).map(Decoded::Facets),
         FileId::Meta(k) => wire::decode(bytes, &what).map(|m| Decoded::Meta(k, m)),
-        FileId::Terms(k) => wire::decode(bytes, &what).map(|c| Decoded::Terms(k, c)),
-        FileId::Text(i) => wire::decode(bytes, &what).map(|a| Decoded::Text(i, a)),
-        FileId::Notes(_) | FileId::Lenses => return None,
+        FileId::Facets | FileId::Terms(_) | FileId::Text(_) | FileId::Notes(_) | FileId::Lenses => {
+            return None;
+        }
     })
 }
 
-/// Decodes file `f` when it is one of the notes or lenses files (`None` for the others: see
+/// Decodes file `f` when it is one the first view does not draw (`None` for the others: see
 /// [`decode_first`]).
-pub fn decode_view(f: FileId, bytes: &[u8]) -> Option<Result<Decoded, BundleError>> {
+pub fn decode_later(f: FileId, bytes: &[u8]) -> Option<Result<Decoded, BundleError>> {
     let what = f.path();
-    match f {
-        FileId::Notes(i) => Some(wire::decode(bytes, &what).map(|n| Decoded::Notes(i, n))),
-        FileId::Lenses => Some(wire::decode(bytes, &what).map(Decoded::Lenses)),
-        _ => None,
-    }
+    Some(match f {
+        FileId::Facets => wire::decode(bytes, &what).map(Decoded::Facets),
+        FileId::Terms(k) => wire::decode(bytes, &what).map(|c| Decoded::Terms(k, c)),
+        FileId::Text(i) => wire::decode(bytes, &what).map(|a| Decoded::Text(i, a)),
+        FileId::Notes(i) => wire::decode(bytes, &what).map(|n| Decoded::Notes(i, n)),
+        FileId::Lenses => wire::decode(bytes, &what).map(Decoded::Lenses),
+        FileId::Summary | FileId::Meta(_) => return None,
+    })
 }
 
 impl Library {
@@ -53,7 +62,7 @@ impl Library {
     pub fn add(&mut self, f: FileId, bytes: &[u8]) -> Result<(), BundleError> {
         // Every file is decoded by one of the two.
         let d = decode_first(f, bytes)
-            .or_else(|| decode_view(f, bytes))
+            .or_else(|| decode_later(f, bytes))
             .unwrap_or_else(|| Err(BundleError(format!("{}: not a bundle file", f.path()))))?;
         self.insert(f, d)
     }
@@ -112,9 +121,9 @@ impl Library {
 mod tests {
     use super::*;
 
-    // Protects the first load: the notes and lenses files, and only they, are left to
-    // `decode_view` (whose code the page keeps out of its first module); every file is decoded
-    // by exactly one of the two.
+    // Protects the first load: only the summary and the titles are decoded by `decode_first`;
+    // every other file is left to `decode_later` (whose code the page keeps out of its first
+    // module), and every file is decoded by exactly one of the two.
     #[test]
     fn each_file_is_decoded_by_exactly_one_of_the_two() {
         let all = [
@@ -128,11 +137,12 @@ mod tests {
         ];
         for f in all {
             let first = decode_first(f, &[]).is_some();
-            let view = decode_view(f, &[]).is_some();
-            assert_ne!(first, view, "{f:?}");
+            let later = decode_later(f, &[]).is_some();
+            assert_ne!(first, later, "{f:?}");
+            assert_eq!(first, drawn_first(f), "{f:?}");
             assert_eq!(
-                view,
-                matches!(f, FileId::Notes(_) | FileId::Lenses),
+                first,
+                matches!(f, FileId::Summary | FileId::Meta(_)),
                 "{f:?}"
             );
         }

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 mod files;
 mod search;
-pub use files::{Decoded, decode_first, decode_view};
+pub use files::{Decoded, decode_first, decode_later, drawn_first};
 pub use search::indexed_block;
 
 /// At most this many postings chunks are fetched at once for a query still being typed; a

@@ -152,3 +152,24 @@ test('a filtered link whose facets file cannot be fetched says so', async () => 
   assert.deepEqual(pageErrors, [], 'no uncaught error');
   await context.close();
 });
+
+// Protects filtered rows on a bad connection: the words that made a row match are drawn by code
+// in a module of its own, fetched only once a knowledge filter asks for them; when it cannot be
+// fetched, each row says so with a way to try again, and the rows themselves are still listed.
+test('evidence whose code cannot be fetched says so under its row, and Try again draws it', async () => {
+  const { context, page, requests, pageErrors } = await openFresh(env.browser, `${env.server.url}?lang=en`, {
+    routes: [['**/split_evidence.wasm', (route) => route.abort('internetdisconnected')]],
+  });
+  await settled(page);
+  await page.waitForSelector('.article-row .row-words');
+  assert.ok(!requests.some((u) => u.endsWith('/split_evidence.wasm')), 'the unfiltered library does not fetch it');
+  await page.click('[data-facet=naming] [data-value=armed-groups] input');
+  const row = '.article-row[data-article=k24-hmc-launch]';
+  await page.waitForSelector(`${row} .evidence [data-testid=code-failed]`);
+  assert.ok(await page.$(`${row} .row-headline`), 'the row is still listed');
+  await context.unroute('**/split_evidence.wasm');
+  await page.click(`${row} .evidence [data-testid=code-failed] button`);
+  await page.waitForSelector(`${row} [data-facet=naming] .evidence-words`);
+  assert.deepEqual(pageErrors, [], 'no uncaught error');
+  await context.close();
+});

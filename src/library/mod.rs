@@ -2,15 +2,19 @@
 //! frame, dates), the list of matching articles one page at a time in the chosen order, and under
 //! each the exact words that made it match.
 
+mod evidence;
+
 use crate::data::store;
 use crate::search::{SearchBox, Searching};
-use crate::split::prefetch;
+use crate::split::{lazy_view, prefetch};
 use crate::state::use_url_state;
 use crate::widgets::{DeviceBadge, Pager, outlet_of};
+#[cfg(marsad_split)]
+use evidence::preload_evidence;
+use evidence::{evidence_rows, prefetch_evidence};
 use leptos::prelude::*;
 use marsad_core::Date;
-use marsad_core::analysis::annotate::AnnotationLayer;
-use marsad_core::analysis::filter::{Facet, FacetValue, evidence};
+use marsad_core::analysis::filter::{Facet, FacetValue};
 use marsad_core::bundle::Library as Lib;
 use marsad_core::model::order;
 use marsad_core::view::i18n::{Lang, Msg, facet_name, format_spec, t};
@@ -130,18 +134,6 @@ fn SortControl() -> impl IntoView {
     }
 }
 
-/// The layer that shows a facet's evidence in the reader.
-fn layer_for(facet: Facet) -> Option<AnnotationLayer> {
-    match facet {
-        Facet::Outlet => None,
-        Facet::Event => Some(AnnotationLayer::Events),
-        Facet::Actor | Facet::Voice => Some(AnnotationLayer::Voices),
-        Facet::Naming => Some(AnnotationLayer::Naming),
-        Facet::Technique => Some(AnnotationLayer::Techniques),
-        Facet::Frame => Some(AnnotationLayer::Frames),
-    }
-}
-
 /// Whether a state filters on knowledge (anything but outlets and dates): rows then show the
 /// words that made them match.
 fn wants_evidence(s: &ViewState) -> bool {
@@ -183,76 +175,7 @@ fn ArticleRow(article: u32) -> impl IntoView {
             ..s
         })
     };
-    // For every selected knowledge value: the words of this article that match it.
     let id_ev = id.clone();
-    let evidence_rows = move || {
-        let s = st.get();
-        if !wants_evidence(&s) {
-            return ().into_any();
-        }
-        let lib = store().lib();
-        let Some(corpus) = lib.corpus_of(&[article]) else {
-            return ().into_any();
-        };
-        let l = s.lang;
-        let mut rows = Vec::new();
-        for facet in Facet::ALL.into_iter().filter(|f| *f != Facet::Outlet) {
-            for value in s.selected(facet) {
-                let spans = evidence(&corpus, &id_ev, facet, value);
-                if spans.is_empty() {
-                    continue;
-                }
-                let index = lib.facets();
-                let name = index.value(facet, value).map(|v| {
-                    let parent = v.parent.as_deref().and_then(|p| index.value(facet, p));
-                    match parent {
-                        Some(p) => format!("{} · {}", label(p, l), label(v, l)),
-                        None => label(v, l),
-                    }
-                });
-                let chips = spans
-                    .into_iter()
-                    .take(6)
-                    .map(|span| {
-                        let block = corpus.block_of(&span).copied();
-                        let mut target = ViewState {
-                            view: View::Read,
-                            article: Some(id_ev.clone()),
-                            page: None,
-                            ..s.clone()
-                        };
-                        target.paragraph = block.and_then(|b| b.number);
-                        if let Some(layer) = layer_for(facet)
-                            && !target.layers.contains(&layer)
-                        {
-                            target.layers.push(layer);
-                            order::sort(&mut target.layers);
-                        }
-                        let words = corpus.span_text(&span);
-                        let shown: String = if words.chars().count() > 90 {
-                            format!("{}…", words.chars().take(90).collect::<String>())
-                        } else {
-                            words.to_string()
-                        };
-                        let pnum = block.and_then(|b| b.number).map(|n| format!("¶{n}"));
-                        view! {
-                            <a class="evidence-chip" href=us.href(&target) data-testid="evidence">
-                                <bdi lang="ar" dir="rtl" class="evidence-words">{shown}</bdi>
-                                {pnum.map(|p| view! { <span class="evidence-p">{p}</span> })}
-                            </a>
-                        }
-                    })
-                    .collect_view();
-                rows.push(view! {
-                    <div class="evidence-row" data-facet=facet.param()>
-                        <span class="evidence-label">{name.unwrap_or_default()}</span>
-                        {chips}
-                    </div>
-                });
-            }
-        }
-        rows.collect_view().into_any()
-    };
     let published = entry.published;
     let id_pending = id.clone();
     view! {
@@ -281,7 +204,12 @@ fn ArticleRow(article: u32) -> impl IntoView {
                 }
                 None => view! { <a class="row-headline pending" href=href.clone()>{id_pending.clone()}</a> }.into_any(),
             }}
-            <div class="evidence">{evidence_rows}</div>
+            <div class="evidence">
+                {move || {
+                    let id = id_ev.clone();
+                    evidence_on.get().then(move || lazy_view!(evidence_rows(article, id.clone()), preload_evidence))
+                }}
+            </div>
         </li>
     }
     .into_any()
@@ -334,7 +262,12 @@ fn Filters() -> impl IntoView {
     };
 
     view! {
-        <aside class="filters" aria-labelledby="filters-title">
+        <aside
+            class="filters"
+            aria-labelledby="filters-title"
+            on:pointerenter=|_| prefetch_evidence()
+            on:focusin=|_| prefetch_evidence()
+        >
             <h2 id="filters-title" class="filters-title">{move || t(lang.get(), Msg::Filters)}</h2>
             {Facet::ALL.into_iter().map(|f| view! { <FacetBox facet=f /> }).collect_view()}
             <fieldset class="facet dates">

@@ -163,7 +163,7 @@ impl Store {
         for f in new {
             wasm_bindgen_futures::spawn_local(async move {
                 let got = match self.read(f).await {
-                    Ok(bytes) => decode(f, bytes).await,
+                    Ok(bytes) => decode(f, bytes, self.lib_untracked()).await,
                     Err(e) => Err(e),
                 };
                 self.arrived(f, got);
@@ -490,15 +490,16 @@ pub(crate) fn js_err(e: wasm_bindgen::JsValue) -> String {
 /// Decodes fetched file `f`. Every file but the summary and the titles (those the first view
 /// draws) is decoded by code in a module of its own in the release build, fetched with the first
 /// of them (the facets file, fetched once the first view is drawn), so that the library's first
-/// load does not carry it.
-async fn decode(f: FileId, bytes: Vec<u8>) -> Result<Decoded, String> {
+/// load does not carry it. `lib`: the library it joins (the facets file's sets are checked
+/// against its facet values as they are decoded).
+async fn decode(f: FileId, bytes: Vec<u8>, lib: Arc<Library>) -> Result<Decoded, String> {
     if let Some(d) = decode_first(f, &bytes) {
         return d.map_err(|e| e.0);
     }
     #[cfg(marsad_split)]
-    let d = view_file(f, bytes).await;
+    let d = view_file(f, bytes, lib).await;
     #[cfg(not(marsad_split))]
-    let d = view_file(f, bytes);
+    let d = view_file(f, bytes, lib);
     match d {
         Ok(d) => d.map_err(|e| e.0),
         Err(e) => Err(format!(
@@ -514,8 +515,9 @@ split_point!(
     fn view_file(
         f: FileId,
         bytes: Vec<u8>,
+        lib: Arc<Library>,
     ) -> Result<Result<Decoded, BundleError>, leptos::wasm_split::SplitLoaderError> {
-        Ok(decode_later(f, &bytes).unwrap_or_else(|| {
+        Ok(decode_later(f, &bytes, &lib).unwrap_or_else(|| {
             Err(BundleError(format!(
                 "{}: not a file read after the first view",
                 f.path()

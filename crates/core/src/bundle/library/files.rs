@@ -15,7 +15,9 @@ use std::sync::Arc;
 #[derive(Debug)]
 pub enum Decoded {
     Summary,
-    Facets(FacetsFile),
+    /// The facets file: its sets already joined with the bundle's facet values (checked
+    /// against their counts), and the curated definitions (its sets left empty).
+    Facets(Box<FacetIndex>, FacetsFile),
     Meta(u32, Vec<Meta>),
     Terms(u32, TermChunk),
     Text(u32, Article),
@@ -43,11 +45,21 @@ pub fn decode_first(f: FileId, bytes: &[u8]) -> Option<Result<Decoded, BundleErr
 }
 
 /// Decodes file `f` when it is one the first view does not draw (`None` for the others: see
-/// [`decode_first`]).
-pub fn decode_later(f: FileId, bytes: &[u8]) -> Option<Result<Decoded, BundleError>> {
+/// [`decode_first`]), for library `lib`: the facets file's sets are joined with its bundle's
+/// facet values here, so that the code doing it is with the other decoders.
+pub fn decode_later(
+    f: FileId,
+    bytes: &[u8],
+    lib: &Library,
+) -> Option<Result<Decoded, BundleError>> {
     let what = f.path();
     Some(match f {
-        FileId::Facets => wire::decode(bytes, &what).map(Decoded::Facets),
+        FileId::Facets => wire::decode::<FacetsFile>(bytes, &what).and_then(|mut file| {
+            let sets = std::mem::take(&mut file.sets);
+            let ix = FacetIndex::join(lib.base.facets.clone(), sets)
+                .map_err(|e| BundleError(format!("{what}: {e}")))?;
+            Ok(Decoded::Facets(Box::new(ix), file))
+        }),
         FileId::Terms(k) => wire::decode(bytes, &what).map(|c| Decoded::Terms(k, c)),
         FileId::Text(i) => wire::decode(bytes, &what).map(|a| Decoded::Text(i, a)),
         FileId::Notes(i) => wire::decode(bytes, &what).map(|n| Decoded::Notes(i, n)),
@@ -62,22 +74,20 @@ impl Library {
     pub fn add(&mut self, f: FileId, bytes: &[u8]) -> Result<(), BundleError> {
         // Every file is decoded by one of the two.
         let d = decode_first(f, bytes)
-            .or_else(|| decode_later(f, bytes))
+            .or_else(|| decode_later(f, bytes, self))
             .unwrap_or_else(|| Err(BundleError(format!("{}: not a bundle file", f.path()))))?;
         self.insert(f, d)
     }
 
     /// Adds decoded file `f`. A file that does not fit the library (a text holding another
-    /// article, sets that do not give the summary's counts) is refused with the reason, and
-    /// nothing changes.
+    /// article) is refused with the reason, and nothing changes. (A facets file whose sets do
+    /// not give the summary's counts is refused as it is decoded, by [`decode_later`].)
     pub fn insert(&mut self, f: FileId, d: Decoded) -> Result<(), BundleError> {
         let what = f.path();
         match d {
             Decoded::Summary => {}
-            Decoded::Facets(file) => {
-                let ix = FacetIndex::join(self.base.facets.clone(), file.sets)
-                    .map_err(|e| BundleError(format!("{what}: {e}")))?;
-                self.facets = Some(Arc::new(ix));
+            Decoded::Facets(ix, file) => {
+                self.facets = Some(Arc::new(*ix));
                 self.base = Arc::new(Summary {
                     events: file.events,
                     actors: file.actors,
@@ -126,6 +136,24 @@ mod tests {
     // module), and every file is decoded by exactly one of the two.
     #[test]
     fn each_file_is_decoded_by_exactly_one_of_the_two() {
+        let lib = Library::new(Summary {
+            format: 0,
+            version: String::new(),
+            title_en: String::new(),
+            title_ar: String::new(),
+            outlets: Vec::new(),
+            articles: Vec::new(),
+            events: Vec::new(),
+            actors: Vec::new(),
+            referents: Vec::new(),
+            claims: Vec::new(),
+            facets: Default::default(),
+            search: wire::SearchInfo {
+                doc_count: 0,
+                avg_len: 0.0,
+                chunks: Vec::new(),
+            },
+        });
         let all = [
             FileId::Summary,
             FileId::Facets,
@@ -137,7 +165,7 @@ mod tests {
         ];
         for f in all {
             let first = decode_first(f, &[]).is_some();
-            let later = decode_later(f, &[]).is_some();
+            let later = decode_later(f, &[], &lib).is_some();
             assert_ne!(first, later, "{f:?}");
             assert_eq!(first, drawn_first(f), "{f:?}");
             assert_eq!(

@@ -2,7 +2,7 @@
 
 use crate::data::{Start, start_state, store};
 use crate::library::Library;
-use crate::split::{self, compare_view, lazy_view, reader_view, timeline_view};
+use crate::split::{self, compare_view, lazy_view, reader_view, split_point, timeline_view};
 #[cfg(marsad_split)]
 use crate::split::{preload_compare, preload_reader, preload_timeline};
 use crate::state::{self, use_url_state};
@@ -220,8 +220,25 @@ fn Header() -> impl IntoView {
     }
 }
 
+/// What is wrong with the link, if anything. The list's code (the wording of every kind of
+/// problem) is in a module of its own in the release build, fetched only when a link has one.
 #[component]
 fn Notices() -> impl IntoView {
+    let notices = use_url_state().notices;
+    let any = Memo::new(move |_| !notices.get().is_empty());
+    move || any.get().then(|| lazy_view!(notice_box(), preload_notices))
+}
+
+split_point!(
+    notices,
+    preload_notices,
+    fn notice_box() -> split::Loaded {
+        Ok(view! { <NoticeBox /> }.into_any())
+    }
+);
+
+#[component]
+fn NoticeBox() -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
     let lang = us.lang;

@@ -8,6 +8,7 @@
 //! standalone file), and it covers the same characters as the regular face.
 
 use crate::data::js_err as describe;
+use crate::split::point::split_point;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -15,17 +16,47 @@ use wasm_bindgen_futures::JsFuture;
 const FAMILY: &str = "Marsad Naskh";
 
 /// Starts fetching the bold face; once it is in, bold Arabic text is drawn with it. If it cannot
-/// be fetched, bold text stays synthetic and the console says why.
+/// be fetched, bold text stays synthetic and the console says why. The code that finds its
+/// address and characters is in a module of its own in the release build (fetched first).
 pub fn add_bold() {
     wasm_bindgen_futures::spawn_local(async {
-        if let Err(e) = load_bold().await {
+        #[cfg(marsad_split)]
+        let face = bold_face().await;
+        #[cfg(not(marsad_split))]
+        let face = bold_face();
+        let added = match face {
+            Ok(Ok((face, fonts))) => add(face, fonts).await,
+            Ok(Err(e)) => Err(e),
+            Err(e) => Err(format!("its code could not be fetched ({e:?})")),
+        };
+        if let Err(e) = added {
             let e = format!("the bold Arabic font is not loaded (bold text stays synthetic): {e}");
             web_sys::console::warn_1(&e.into());
         }
     });
 }
 
-async fn load_bold() -> Result<(), String> {
+/// Fetches `face` whole, then adds it to the document's `fonts`.
+async fn add(face: web_sys::FontFace, fonts: web_sys::FontFaceSet) -> Result<(), String> {
+    JsFuture::from(face.load().map_err(describe)?)
+        .await
+        .map_err(describe)?;
+    fonts.add(&face).map_err(describe)?;
+    Ok(())
+}
+
+/// The bold face (not yet loaded) and the document's fonts.
+type BoldFace = Result<(web_sys::FontFace, web_sys::FontFaceSet), String>;
+
+split_point!(
+    fonts,
+    preload_fonts,
+    fn bold_face() -> Result<BoldFace, leptos::wasm_split::SplitLoaderError> {
+        Ok(new_bold_face())
+    }
+);
+
+fn new_bold_face() -> BoldFace {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let root = document.document_element().ok_or("no root element")?;
@@ -43,11 +74,7 @@ async fn load_bold() -> Result<(), String> {
     descriptors.set_unicode_range(&range);
     let face = web_sys::FontFace::new_with_str_and_descriptors(FAMILY, &source, &descriptors)
         .map_err(describe)?;
-    JsFuture::from(face.load().map_err(describe)?)
-        .await
-        .map_err(describe)?;
-    fonts.add(&face).map_err(describe)?;
-    Ok(())
+    Ok((face, fonts))
 }
 
 /// The characters of the regular face that the stylesheet declares.

@@ -23,12 +23,18 @@ test('the library loads without any view code; the reader fetches its own module
   // Fetched ahead: maybe already (`requests` holds every request since the page opened).
   const isSearch = (u) => u.endsWith('/split_search.wasm');
   if (!requests.some(isSearch)) await page.waitForRequest((r) => isSearch(r.url()));
-  // The reader of the files the first view does not draw comes with the first of them, the
-  // facets file, fetched once the library is drawn.
-  const isFiles = (u) => u.endsWith('/split_view_files.wasm');
-  if (!requests.some(isFiles)) await page.waitForRequest((r) => isFiles(r.url()));
+  // Also ahead, once the library is drawn: the reader of the files the first view does not draw
+  // (with the first of them, the facets file), and the code that adds the bold face.
+  for (const name of ['split_view_files.wasm', 'split_fonts.wasm']) {
+    const is = (u) => u.endsWith(`/${name}`);
+    if (!requests.some(is)) await page.waitForRequest((r) => is(r.url()));
+  }
   const views = () => viewModules(requests).filter((n) => n.startsWith('split_')).sort();
-  assert.deepEqual(views(), ['split_search.wasm', 'split_view_files.wasm'], 'the library fetched no view module but the results of a search, and the reader of later files, ahead');
+  assert.deepEqual(
+    views(),
+    ['split_fonts.wasm', 'split_search.wasm', 'split_view_files.wasm'],
+    'the library fetched no view module but the results of a search, the reader of later files and the bold face, ahead',
+  );
   const headline = '.article-row[data-article=k24-hmc-launch] a.row-headline';
   const prefetched = page.waitForRequest((r) => r.url().endsWith('/split_reader.wasm'));
   await page.hover(headline);

@@ -1,7 +1,7 @@
 //! The "Export" control (CSV or JSON) of the views with a table or a list. The rows come from
 //! `marsad_core::view::export`; this module only fetches the files a table still needs, then
 //! hands the bytes to the browser as a download (a Blob behind an object URL). In the release
-//! build, the code that builds and writes the tables is in a module of its own (see
+//! build, the code that builds, writes and offers the tables is in a module of its own (see
 //! `crate::split`), fetched when the control is pointed at, focused or pressed.
 
 use crate::data::store;
@@ -53,8 +53,8 @@ enum Built {
     Nothing,
     /// The files the table still needs.
     Needs(Vec<FileId>),
-    /// The file to download.
-    File { name: String, bytes: Vec<u8> },
+    /// The file was offered for download (its name), or why it could not be.
+    Offered(Result<String, String>),
 }
 
 split_point!(
@@ -77,10 +77,8 @@ split_point!(
                     exported,
                 };
                 let name = filename(&table.kind, &stamp.exported, format);
-                Built::File {
-                    name,
-                    bytes: write(&table, &stamp, format),
-                }
+                let bytes = write(&table, &stamp, format);
+                Built::Offered(download(&bytes, format.mime(), &name).map(|()| name))
             }
         })
     }
@@ -134,11 +132,8 @@ pub fn ExportMenu() -> impl IntoView {
                     }
                     None => store().request(needs),
                 },
-                Ok(Built::File { name, bytes }) => {
-                    status.set(Some(match download(&bytes, format.mime(), &name) {
-                        Ok(()) => name,
-                        Err(e) => e,
-                    }));
+                Ok(Built::Offered(offered)) => {
+                    status.set(Some(offered.unwrap_or_else(|e| e)));
                     pending.set(None);
                 }
             }

@@ -244,23 +244,21 @@ fn NoticeBox() -> impl IntoView {
     let lang = us.lang;
     let notices = us.notices;
     view! {
-        <Show when=move || !notices.get().is_empty()>
-            <section class="notice" role="alert" data-testid="notice">
-                <p class="notice-title">{msg(lang, Msg::LinkProblems)}</p>
-                <ul>
-                    {move || {
-                        let lang = st.get().lang;
-                        notices
-                            .get()
-                            .iter()
-                            .map(|n| view! { <li>{notice_text(lang, n)}</li> })
-                            .collect_view()
-                    }}
-                </ul>
-                <button type="button" class="notice-dismiss" on:click=move |_| notices.set(Vec::new())>
-                    {msg(lang, Msg::DismissNotice)}
-                </button>
-            </section>
-        </Show>
+        <section class="notice" role="alert" data-testid="notice">
+            <p class="notice-title">{msg(lang, Msg::LinkProblems)}</p>
+            <ul>
+                {move || {
+                    let lang = st.get().lang;
+                    notices
+                        .get()
+                        .iter()
+                        .map(|n| view! { <li>{notice_text(lang, n)}</li> })
+                        .collect_view()
+                }}
+            </ul>
+            <button type="button" class="notice-dismiss" on:click=move |_| notices.set(Vec::new())>
+                {msg(lang, Msg::DismissNotice)}
+            </button>
+        </section>
     }
 }

@@ -68,6 +68,10 @@ pub enum Start {
 
 static START: OnceLock<ArcRwSignal<Start>> = OnceLock::new();
 
+/// Whether the module of [`view_file`] has been asked for ahead ([`Store::fetch`]).
+#[cfg(marsad_split)]
+static DECODERS_ASKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Whether the summary is loaded (and the store usable), reactively.
 pub fn start_state() -> ArcRwSignal<Start> {
     START
@@ -149,11 +153,13 @@ impl Store {
             mark_loading(true);
         }
         // The code that decodes the files the first view does not draw is fetched alongside the
-        // first of them, not once it has arrived.
+        // first of them, not once it has arrived: asked for once (if that fails, decoding a file
+        // asks for it again, and says so if it still cannot be fetched).
         #[cfg(marsad_split)]
         if new
             .iter()
             .any(|f| !marsad_core::bundle::library::drawn_first(*f))
+            && !DECODERS_ASKED.swap(true, std::sync::atomic::Ordering::Relaxed)
         {
             wasm_bindgen_futures::spawn_local(async {
                 // A failure is reported with the file, when it is decoded.

@@ -86,8 +86,8 @@ async function measure() {
     const pfSite = await serve(site);
     try {
       console.error(`${size} articles: Pagefind, 1 discarded run + ${runs}…`);
-      await pf.runOnce(browser, pfSite, marsad.FIRST_QUERY);
-      for (let i = 0; i < runs; i++) result.pagefind.runs.push(await pf.runOnce(browser, pfSite, marsad.FIRST_QUERY));
+      await pf.runOnce(browser, pfSite, marsad.FIRST_QUERY, marsad.TYPED_QUERY);
+      for (let i = 0; i < runs; i++) result.pagefind.runs.push(await pf.runOnce(browser, pfSite, marsad.FIRST_QUERY, marsad.TYPED_QUERY));
     } finally {
       await pfSite.close();
     }
@@ -109,6 +109,8 @@ function summarize(r) {
   const perKey = r.runs.flatMap((x) => x.keystrokes.perKey);
   const offline = perKey.filter((k) => k.requests === 0).map((k) => k.ms);
   const pm = (f) => median(r.pagefind.runs.map(f));
+  const pkeys = r.pagefind.runs.flatMap((x) => x.keystrokes?.samples ?? []);
+  const pPerKey = r.pagefind.runs.flatMap((x) => x.keystrokes?.perKey ?? []);
   const s = {
     buildSeconds: r.build.seconds,
     loadBytesBeforeDrawn: m((x) => x.load.bytesBeforeDrawn),
@@ -141,6 +143,11 @@ function summarize(r) {
     pagefindScriptBytes: pm((x) => x.scriptBytes),
     pagefindJsHeapUsed: pm((x) => x.memory.jsHeapUsed + x.memory.workersHeap),
     pagefindWasmMemory: pm((x) => x.memory.wasmMemory),
+    pagefindKeystrokes: pkeys.length,
+    pagefindKeystrokeP50: pkeys.length ? percentile(pkeys, 50) : NaN,
+    pagefindKeystrokeP95: pkeys.length ? percentile(pkeys, 95) : NaN,
+    pagefindKeystrokeMax: pkeys.length ? Math.max(...pkeys) : NaN,
+    pagefindKeystrokesFetching: pPerKey.filter((k) => k.requests > 0).length,
   };
   // Bytes are compared as the server counted them: the browser's count misses the body of
   // Pagefind's worker script (fetched as the worker starts). Both counts are in the table.
@@ -219,6 +226,11 @@ function table(r) {
       MB(s.pagefindJsHeapUsed),
       s.pagefindWasmMemory ? `wasm memory ${MB(s.pagefindWasmMemory)}` : 'wasm memory: in its worker, not reached',
     );
+    if (s.pagefindKeystrokes) {
+      row(`Pagefind keystrokes, the same (${s.pagefindKeystrokes} in all)`, `p50 ${ms(s.pagefindKeystrokeP50)}`, "search + 5 results' data, nothing drawn");
+      row('', `p95 ${ms(s.pagefindKeystrokeP95)}`, `${s.pagefindKeystrokesFetching} of ${s.pagefindKeystrokes} fetched files`);
+      row('', `max ${ms(s.pagefindKeystrokeMax)}`);
+    }
     row('Marsad / Pagefind, first search typed: bytes', times(s.ratioBytes), 'as counted by the server', verdict('ratioBytes', (x) => `${x}×`));
     row('                                       latency', times(s.ratioMs));
     row('Marsad / Pagefind, first search pasted: bytes', times(s.ratioPastedBytes));

@@ -1,6 +1,8 @@
 // The same corpus indexed with Pagefind (its Node API, on the pages `export-pages` writes: one
 // page per article, `lang="ar"`), and a first search with Pagefind's JS API in headless Chromium,
 // cold: `pagefind.search(q)`, then the data of the first 5 results, as its default UI loads them.
+// Then keystrokes, as Marsad's are measured: each prefix of a query searched in turn, each timed
+// until its 5 results' data are in.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,9 +48,9 @@ export function sizeOf(dir) {
 
 /**
  * One cold run: the page, then `import('pagefind.js')` (counted apart), then from the search
- * call to the 5 results' data (the first search).
+ * call to the 5 results' data (the first search), then the keystrokes of `typed`.
  */
-export async function runOnce(browser, site, query) {
+export async function runOnce(browser, site, query, typed) {
   const s = await freshPage(browser);
   await s.page.goto(site.url);
   s.net.setTimeOrigin(await s.page.evaluate(() => performance.timeOrigin));
@@ -69,7 +71,9 @@ export async function runOnce(browser, site, query) {
   }, query);
   const served = site.sent(t0, performance.now());
   await s.net.idle(300);
+  // The first search's requests, before the keystrokes add theirs.
   const all = s.net.list();
+  const keys = await keystrokes(s, typed);
   const script = all.filter((x) => x.sent >= loaded.t0 && x.sent <= loaded.t1);
   const during = all.filter((x) => x.sent >= r.t0 && x.sent <= r.t1);
   const late = all.filter((x) => x.sent > r.t1);
@@ -92,8 +96,36 @@ export async function runOnce(browser, site, query) {
         bytes: x.bytes,
       })),
     },
+    keystrokes: keys,
     scriptBytes: sum(script),
     memory: mem,
     errors: s.errors,
   };
+}
+
+/**
+ * Keystrokes after the first search: each prefix of `query` (one more character each time)
+ * searched when the previous one's results are in, timed from the search call to its first 5
+ * results' data, as the first search is. No rendering: Pagefind's API draws nothing.
+ */
+async function keystrokes(s, query) {
+  const keys = await s.page.evaluate(async (q) => {
+    const chars = [...q];
+    const out = [];
+    for (let i = 1; i <= chars.length; i++) {
+      const text = chars.slice(0, i).join('');
+      const t0 = performance.now();
+      const search = await window.__pagefind.search(text);
+      await Promise.all(search.results.slice(0, 5).map((x) => x.data()));
+      out.push({ text, t0, done: performance.now(), results: search.results.length });
+    }
+    return out;
+  }, query);
+  await s.net.idle(300);
+  const all = s.net.list();
+  const perKey = keys.map((k) => {
+    const fetched = all.filter((r) => r.sent >= k.t0 && r.sent <= k.done);
+    return { text: k.text, ms: +(k.done - k.t0).toFixed(2), requests: fetched.length, bytes: sum(fetched), results: k.results };
+  });
+  return { samples: perKey.map((k) => k.ms), perKey };
 }

@@ -13,7 +13,7 @@ use marsad_core::analysis::filter::{Facet, evidence};
 use marsad_core::model::order;
 use marsad_core::view::url::{View, ViewState};
 
-use super::{label, wants_evidence};
+use super::label;
 
 /// The layer that shows a facet's evidence in the reader.
 fn layer_for(facet: Facet) -> Option<AnnotationLayer> {
@@ -45,16 +45,13 @@ pub fn prefetch_evidence() {
 }
 
 /// For every selected knowledge value: the words of article `article` (id `id`) that match it.
+/// Drawn only while a knowledge filter is on (`super::ArticleRow` decides).
 #[component]
 fn EvidenceRows(article: u32, id: String) -> impl IntoView {
     let us = use_url_state();
     let st = us.state;
-    let id_ev = id;
     move || {
         let s = st.get();
-        if !wants_evidence(&s) {
-            return ().into_any();
-        }
         let lib = store().lib();
         let Some(corpus) = lib.corpus_of(&[article]) else {
             return ().into_any();
@@ -63,7 +60,7 @@ fn EvidenceRows(article: u32, id: String) -> impl IntoView {
         let mut rows = Vec::new();
         for facet in Facet::ALL.into_iter().filter(|f| *f != Facet::Outlet) {
             for value in s.selected(facet) {
-                let spans = evidence(&corpus, &id_ev, facet, value);
+                let spans = evidence(&corpus, &id, facet, value);
                 if spans.is_empty() {
                     continue;
                 }
@@ -82,7 +79,7 @@ fn EvidenceRows(article: u32, id: String) -> impl IntoView {
                         let block = corpus.block_of(&span).copied();
                         let mut target = ViewState {
                             view: View::Read,
-                            article: Some(id_ev.clone()),
+                            article: Some(id.clone()),
                             page: None,
                             ..s.clone()
                         };

@@ -10,7 +10,8 @@ use crate::widgets::{loading, msg, not_loaded};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use marsad_core::bundle::FileId;
-use marsad_core::view::i18n::{Msg, notice_text, t};
+use marsad_core::view::i18n::{Msg, t};
+use marsad_core::view::notices::notice_text;
 use marsad_core::view::url::{View, ViewState};
 
 /// The app: a short loading line until the data's summary is in, then the shell. The page must

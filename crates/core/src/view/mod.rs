@@ -5,13 +5,15 @@
 //! - [`url`]: the codec between a view state and its query string, with notices for bad links.
 //! - [`compare`]: which comparison a state asks for, and the order of its columns.
 //! - [`pages`]: the library list in order, cut into pages.
-//! - [`i18n`]: interface strings in Arabic and English, notices, quotation splitting.
+//! - [`i18n`]: interface strings in Arabic and English, quotation splitting.
+//! - [`notices`]: what a link's notices say.
 //! - [`timeline`]: where the timeline's links lead, and the names of its marks.
 
 pub mod cite;
 pub mod compare;
 pub mod export;
 pub mod i18n;
+pub mod notices;
 pub mod pages;
 pub mod state;
 pub mod timeline;

@@ -1,4 +1,5 @@
-use marsad_core::view::i18n::{Lang, format_date, format_spec, notice_text};
+use marsad_core::view::i18n::{Lang, format_date, format_spec};
+use marsad_core::view::notices::notice_text;
 use marsad_core::view::url::Notice;
 use marsad_core::{Date, DateSpec, Precision};
 

@@ -6,15 +6,21 @@
 //! the build), else `data/current` names it. The standalone file carries the whole bundle inline
 //! (`<script type="application/octet-stream" id="marsad-bundle">`, base64), and fetches nothing.
 
+mod bytes;
+mod lent;
+
+pub(crate) use bytes::{base64_decode, js_err};
+pub use lent::{notes, slice, text};
+
 use crate::split::point::split_point;
+use bytes::{fetch_bytes, gunzip};
 use futures_util::future::join_all;
+use lent::forget_from;
 use leptos::prelude::*;
 use marsad_core::bundle::library::{Decoded, decode_first, decode_later};
 use marsad_core::bundle::{BundleError, FileId, Library};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// Where the files come from.
 enum Source {
@@ -483,16 +489,6 @@ async fn load() -> Result<Store, String> {
     Ok(Store::new(lib, Source::Http(dir)))
 }
 
-/// What a failed browser call says, as text.
-pub(crate) fn js_err(e: wasm_bindgen::JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|x| String::from(x.message()))
-        })
-        .unwrap_or_else(|| format!("{e:?}"))
-}
-
 /// Decodes fetched file `f`. Every file but the summary and the titles (those the first view
 /// draws) is decoded by code in a module of its own in the release build, fetched with the first
 /// of them (the facets file, fetched once the first view is drawn), so that the library's first
@@ -531,144 +527,3 @@ split_point!(
         }))
     }
 );
-
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let resp = JsFuture::from(window().fetch_with_str(url))
-        .await
-        .map_err(|e| format!("{url}: {}", js_err(e)))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(js_err)?;
-    if !resp.ok() {
-        return Err(format!("{url}: HTTP {}", resp.status()));
-    }
-    let buf = JsFuture::from(resp.array_buffer().map_err(js_err)?)
-        .await
-        .map_err(js_err)?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
-}
-
-/// Decompresses gzip with the browser's `DecompressionStream`; other bytes pass unchanged (a
-/// host that already decompressed them).
-async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    if !(bytes.len() > 2 && bytes[0] == 0x1f && bytes[1] == 0x8b) {
-        return Ok(bytes.to_vec());
-    }
-    // A `Response` over the bytes gives their stream within the page (a `Blob`'s goes through
-    // the browser's blob store, several times slower when many files arrive at once).
-    let source =
-        web_sys::Response::new_with_opt_buffer_source(Some(&js_sys::Uint8Array::from(bytes)))
-            .map_err(js_err)?
-            .body()
-            .ok_or("no stream over the bytes")?;
-    // `DecompressionStream` is reached through the global object: web-sys ships its binding
-    // only behind an unstable flag.
-    let ctor: js_sys::Function = js_sys::Reflect::get(&window(), &"DecompressionStream".into())
-        .map_err(js_err)?
-        .dyn_into()
-        .map_err(|_| "this browser cannot decompress (no DecompressionStream)".to_string())?;
-    let ds =
-        js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(&"gzip".into())).map_err(js_err)?;
-    let get = |name: &str| js_sys::Reflect::get(&ds, &name.into()).map_err(js_err);
-    let readable: web_sys::ReadableStream = get("readable")?.dyn_into().map_err(js_err)?;
-    let writable: web_sys::WritableStream = get("writable")?.dyn_into().map_err(js_err)?;
-    let pair = web_sys::ReadableWritablePair::new(&readable, &writable);
-    let stream = source.pipe_through(&pair);
-    let resp = web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(js_err)?;
-    let buf = JsFuture::from(resp.array_buffer().map_err(js_err)?)
-        .await
-        .map_err(js_err)?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
-}
-
-/// Standard base64 (RFC 4648, with padding; whitespace ignored).
-pub(crate) fn base64_decode(s: &str) -> Option<Vec<u8>> {
-    let val = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let clean: Vec<u8> = s
-        .bytes()
-        .filter(|b| !b.is_ascii_whitespace() && *b != b'=')
-        .collect();
-    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
-    for chunk in clean.chunks(4) {
-        let mut n = 0u32;
-        for (i, &c) in chunk.iter().enumerate() {
-            n |= val(c)? << (18 - 6 * i);
-        }
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&bytes[..chunk.len().saturating_sub(1)]);
-    }
-    Some(out)
-}
-
-/// The loaded library keeps every file for the whole session, so a loaded article can be lent
-/// out for the session too: views then hold plain references instead of counting them. Each
-/// file is interned once.
-static TEXTS: OnceLock<Mutex<BTreeMap<u32, &'static marsad_core::Article>>> = OnceLock::new();
-static NOTES: OnceLock<Mutex<BTreeMap<u32, &'static marsad_core::bundle::Notes>>> = OnceLock::new();
-static SLICES: OnceLock<Mutex<BTreeMap<Vec<u32>, &'static marsad_core::Corpus>>> = OnceLock::new();
-
-fn intern<K: Ord + Clone, T: ?Sized>(
-    cell: &'static OnceLock<Mutex<BTreeMap<K, &'static T>>>,
-    key: K,
-    make: impl FnOnce() -> Option<&'static T>,
-) -> Option<&'static T> {
-    let map = cell.get_or_init(|| Mutex::new(BTreeMap::new()));
-    let mut m = map.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(v) = m.get(&key) {
-        return Some(*v);
-    }
-    let v = make()?;
-    m.insert(key, v);
-    Some(v)
-}
-
-/// Forgets what was lent out for article numbers from `first` on (imported articles, whose
-/// numbers change when the set does), every article's notes (a bundle article's include the
-/// text it shares with imported ones), and every slice.
-fn forget_from(first: u32) {
-    if let Some(m) = TEXTS.get() {
-        m.lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .retain(|k, _| *k < first);
-    }
-    if let Some(m) = NOTES.get() {
-        m.lock().unwrap_or_else(|e| e.into_inner()).clear();
-    }
-    if let Some(m) = SLICES.get() {
-        m.lock().unwrap_or_else(|e| e.into_inner()).clear();
-    }
-}
-
-/// Article `i`'s text, once loaded (tracked).
-pub fn text(i: u32) -> Option<&'static marsad_core::Article> {
-    let lib = store().lib();
-    intern(&TEXTS, i, || {
-        let a: &'static Arc<marsad_core::Article> = Box::leak(Box::new(lib.text(i)?));
-        Some(&**a)
-    })
-}
-
-/// Article `i`'s knowledge and marks, once loaded (tracked).
-pub fn notes(i: u32) -> Option<&'static marsad_core::bundle::Notes> {
-    let lib = store().lib();
-    intern(&NOTES, i, || {
-        let n: &'static Arc<marsad_core::bundle::Notes> = Box::leak(Box::new(lib.notes(i)?));
-        Some(&**n)
-    })
-}
-
-/// A corpus of these articles (texts, knowledge, every definition), once all their files are
-/// loaded (tracked). Interned by the set of articles.
-pub fn slice(articles: &[u32]) -> Option<&'static marsad_core::Corpus> {
-    let lib = store().lib();
-    intern(&SLICES, articles.to_vec(), || {
-        Some(Box::leak(Box::new(lib.corpus_of(articles)?)))
-    })
-}

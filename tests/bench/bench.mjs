@@ -2,10 +2,12 @@
 // first). Two commands:
 //
 //   node tests/bench/bench.mjs measure --size N --dist DIR --pages DIR --site DIR
-//        --build-seconds S [--runs K] --out FILE
+//        --build-seconds S [--runs K] [--latency MS] --out FILE
 //     serves DIR (a Marsad dist/ with one corpus's data) and measures it in headless Chromium;
 //     indexes the pages (one per article) with Pagefind into the site DIR, serves it and measures
-//     a first search; prints the table of this size and writes its numbers to FILE (JSON).
+//     a first search; prints the table of this size and writes its numbers to FILE (JSON). With
+//     --latency, both servers answer each request MS milliseconds late (a distant host); the
+//     project's targets, set for a local host, are then not applied.
 //
 //   node tests/bench/bench.mjs report --command "LINE" --json OUT FILE...
 //     prints every size's table again and the command line, and writes them all to OUT (JSON).
@@ -50,6 +52,7 @@ async function measure() {
   const pages = path.resolve(opt('pages'));
   const site = path.resolve(opt('site'));
   const runs = Number(opt('runs', '3'));
+  const latency = Number(opt('latency', '0'));
   const out = path.resolve(opt('out'));
   const version = fs.readFileSync(path.join(dist, 'data/current'), 'utf8').trim();
   const data = path.join(dist, 'data', version);
@@ -63,6 +66,7 @@ async function measure() {
       summaryBytes: fs.statSync(path.join(data, 'summary.bin')).size,
     },
     machine: { cpus: os.cpus().length, load: os.loadavg() },
+    latency,
     queries: { first: marsad.FIRST_QUERY, typed: marsad.TYPED_QUERY },
     runs: [],
     pagefind: { runs: [] },
@@ -71,7 +75,7 @@ async function measure() {
   const browser = await launch();
   result.browser = browser.version();
   try {
-    const app = await serve(dist);
+    const app = await serve(dist, { latency });
     try {
       console.error(`${size} articles: Marsad, 1 discarded run + ${runs}…`);
       await marsad.runOnce(browser, app);
@@ -83,7 +87,7 @@ async function measure() {
     console.error(`${size} articles: Pagefind index of ${pages}…`);
     result.pagefind.index = await pf.index(pages, site);
     result.pagefind.version = JSON.parse(fs.readFileSync(new URL('./node_modules/pagefind/package.json', import.meta.url))).version;
-    const pfSite = await serve(site);
+    const pfSite = await serve(site, { latency });
     try {
       console.error(`${size} articles: Pagefind, 1 discarded run + ${runs}…`);
       await pf.runOnce(browser, pfSite, marsad.FIRST_QUERY, marsad.TYPED_QUERY);
@@ -164,7 +168,8 @@ const TARGETS = {
   1000: { loadBytesBeforeDrawn: 400e3, libraryMs: 800, firstSearchMs: 150, keystrokeP95: 16 },
   10000: { buildSeconds: 600, loadBytesBeforeDrawn: 500e3, libraryMs: 1500, firstSearchMs: 300, ratioBytes: 2 },
 };
-const targets = (size) => TARGETS[size] || {};
+/** The targets of a run: none when a latency was added (they are set for a local host). */
+const targets = (r) => (r.latency ? {} : TARGETS[r.size] || {});
 
 const kB = (b) => `${(b / 1000).toFixed(1)} kB`;
 const MB = (b) => `${(b / 1e6).toFixed(1)} MB`;
@@ -174,7 +179,7 @@ const times = (x) => `${x.toFixed(2)}×`;
 
 function table(r) {
   const s = r.summary;
-  const t = targets(r.size);
+  const t = targets(r);
   const lines = [];
   const runs = (f, fmt) => r.runs.map(f).map((v) => fmt(v).replace(/ (kB|ms|MB)$/, '')).join('  ');
   const pruns = (f, fmt) => r.pagefind.runs.map(f).map((v) => fmt(v).replace(/ (kB|ms|MB)$/, '')).join('  ');
@@ -190,7 +195,7 @@ function table(r) {
       .map(([k, v]) => `${k} ${kB(v.bytes)} (${v.requests})`)
       .join(', ');
   const first = r.runs[0];
-  lines.push(`── ${r.size === 5 ? 'the seeds' : 'synthetic corpus'}: ${r.articles} articles ──`);
+  lines.push(`── ${r.size === 5 ? 'the seeds' : 'synthetic corpus'}: ${r.articles} articles${r.latency ? `, ${r.latency} ms per request` : ''} ──`);
   row('metric', 'median', `each of ${r.runs.length} runs`, 'target');
   row('build: marsad-ingest bundle (release)', sec(s.buildSeconds), '', verdict('buildSeconds', (x) => `${x / 60} min`));
   row('data bundle (gzipped files)', `${MB(r.build.bundleBytes)}`, `${r.build.bundleFiles} files, summary ${kB(r.build.summaryBytes)}`);
@@ -265,7 +270,7 @@ function report() {
   const r0 = results[0];
   const header = [
     `Scale benchmark: ${command}`,
-    `${r0?.browser ? `Chromium ${r0.browser}, headless` : ''}; ${r0?.machine.cpus} cores (load ${r0?.machine.load.map((x) => x.toFixed(1)).join(' ')}); kB = 1000 bytes; medians of cold runs (fresh context, cache disabled).`,
+    `${r0?.browser ? `Chromium ${r0.browser}, headless` : ''}; ${r0?.machine.cpus} cores (load ${r0?.machine.load.map((x) => x.toFixed(1)).join(' ')}); ${r0?.latency ? `every response ${r0.latency} ms after its request (targets not applied)` : 'local host, no added latency'}; kB = 1000 bytes; medians of cold runs (fresh context, cache disabled).`,
   ];
   console.log(['', ...header, '', ...results.map((r) => table(r) + '\n')].join('\n'));
   fs.mkdirSync(path.dirname(json), { recursive: true });

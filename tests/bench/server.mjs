@@ -7,6 +7,12 @@
 // A file is compressed on its first request and the result kept in memory, as a CDN keeps it, so
 // that the compression time of a large file is not part of every page load measured.
 //
+// With `latency` (milliseconds), every response waits that long before it is written: each
+// request then costs at least one round trip of a distant host, as over a real network, where
+// files fetched one after another (rather than together) cost one round trip each. Only the wait
+// is added: bandwidth is not limited, and the browser's own limit of six connections to a host
+// (HTTP/1.1, as here) still applies.
+//
 // The server also counts what it sends (status line, headers and body of each response), an
 // independent check of the browser's own count, and the only one for requests the browser's
 // DevTools protocol reports without their body (a web worker's own script).
@@ -37,15 +43,17 @@ export function typeOf(file) {
 }
 
 /**
- * Serves `root` on 127.0.0.1 and a free port (a directory's `index.html` for its path).
+ * Serves `root` on 127.0.0.1 and a free port (a directory's `index.html` for its path), each
+ * response `latency` ms after its request.
  * Resolves to { origin, url, close, sent(from, to) }: `sent` gives the responses whose requests
  * arrived between two `performance.now()` times of this process, with the bytes sent for each.
  */
-export function serve(root) {
+export function serve(root, { latency = 0 } = {}) {
   root = path.resolve(root);
   const gzipped = new Map();
   const log = [];
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((req, res) => (latency > 0 ? setTimeout(() => respond(req, res), latency) : respond(req, res)));
+  function respond(req, res) {
     const { pathname } = new URL(req.url, 'http://x');
     const at = performance.now();
     let bodyBytes = 0;
@@ -82,7 +90,7 @@ export function serve(root) {
     const body = fs.readFileSync(file);
     res.writeHead(200, { ...headers, 'content-length': body.length });
     res.end(body);
-  });
+  }
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const origin = `http://127.0.0.1:${server.address().port}`;

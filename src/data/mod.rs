@@ -44,6 +44,9 @@ pub struct Store {
     inflight: Mutex<BTreeMap<FileId, bool>>,
     /// Files that could not be loaded, with the reason (shown to the reader).
     failed: RwLock<BTreeMap<FileId, String>>,
+    /// Files to fetch ahead, in order, once fewer than [`AHEAD_AT_ONCE`] are on their way
+    /// ([`Store::prefetch`]).
+    ahead: Mutex<std::collections::VecDeque<FileId>>,
     /// Files arrived and not yet drawn ([`Store::redraw_soon`]).
     pending: Mutex<Pending>,
 }
@@ -55,6 +58,11 @@ struct Pending {
     /// A catalog file is among the arrivals ([`FileId::is_catalog`]).
     catalog: bool,
 }
+
+/// Most files fetched ahead that are on their way at once. A browser opens six connections to a
+/// host served over HTTP/1.1: files fetched ahead take at most two of them, so that what a view
+/// asks for next (the texts of the next keystroke's results) never queues behind them.
+const AHEAD_AT_ONCE: usize = 2;
 
 /// The longest a file that arrived waits to be drawn, when the page draws no frames.
 const REDRAW_AT_LATEST: std::time::Duration = std::time::Duration::from_millis(100);
@@ -125,8 +133,44 @@ impl Store {
 
     /// Fetches files ahead of need, without marking the page as loading: what is on screen does
     /// not wait for them. A view that asks for one on its way ([`Store::request`]) waits for it.
+    /// At most [`AHEAD_AT_ONCE`] are on their way at once, the next sent as one arrives, in the
+    /// order given; a newer call replaces the files an older one still has waiting to be sent.
     pub fn prefetch(&'static self, files: Vec<FileId>) {
-        self.fetch(files, false);
+        *self.ahead.lock().unwrap_or_else(|e| e.into_inner()) = files.into();
+        self.send_ahead();
+    }
+
+    /// Drops the files still waiting to be fetched ahead (those on their way still arrive): the
+    /// view that wanted them has been left.
+    pub fn cancel_prefetch(&self) {
+        self.ahead.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
+    /// Sends files fetched ahead while fewer than [`AHEAD_AT_ONCE`] are on their way.
+    fn send_ahead(&'static self) {
+        loop {
+            let next = {
+                let inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
+                if inflight.values().filter(|w| !**w).count() >= AHEAD_AT_ONCE {
+                    return;
+                }
+                let mut ahead = self.ahead.lock().unwrap_or_else(|e| e.into_inner());
+                let lib = self.lib_untracked();
+                let failed = self.failed.read().unwrap_or_else(|e| e.into_inner());
+                let mut next = None;
+                while let Some(f) = ahead.pop_front() {
+                    if !(lib.has(f) || inflight.contains_key(&f) || failed.contains_key(&f)) {
+                        next = Some(f);
+                        break;
+                    }
+                }
+                next
+            };
+            match next {
+                Some(f) => self.fetch(vec![f], false),
+                None => return,
+            }
+        }
     }
 
     fn fetch(&'static self, files: Vec<FileId>, awaited: bool) {
@@ -198,11 +242,19 @@ impl Store {
                 }
             }
         }
-        {
+        let awaited = {
             let mut inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
-            inflight.remove(&f);
+            inflight.remove(&f).unwrap_or(false)
+        };
+        // A file a view waits for is drawn first (at once if nothing else is on its way); one
+        // fetched ahead makes way for the next first, so that their arrivals are drawn together.
+        if awaited {
+            self.redraw_soon(f.is_catalog());
+            self.send_ahead();
+        } else {
+            self.send_ahead();
+            self.redraw_soon(f.is_catalog());
         }
-        self.redraw_soon(f.is_catalog());
     }
 
     /// Redraws the views for the files that arrived, once for all those that arrive before the
@@ -460,6 +512,7 @@ impl Store {
             source,
             inflight: Mutex::new(BTreeMap::new()),
             failed: RwLock::new(BTreeMap::new()),
+            ahead: Mutex::new(Default::default()),
             pending: Mutex::new(Pending::default()),
         }
     }

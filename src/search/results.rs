@@ -42,13 +42,19 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
     // word, and the results of the last word are drawn one batch after the last key, not after a
     // fixed pause. Once typing has paused, the rest of the page's texts are fetched ahead when
     // the first screen is in (not waited for: the first screen is drawn without them), so that
-    // scrolling down or printing finds them; a page left before then is not fetched.
+    // scrolling down or printing finds them; a page left before then, or while they are on their
+    // way, fetches no more of them.
     let ahead = StoredValue::new(Vec::<u32>::new());
+    on_cleanup(|| store().cancel_prefetch());
     Effect::new(move |_| {
         let Some(p) = page.get() else { return };
         let paused = settled.is(&q.get_untracked());
+        let (first, rest) = p.first_screen();
+        if ahead.with_value(|a| !a.is_empty() && a != rest) {
+            ahead.set_value(Vec::new());
+            store().cancel_prefetch();
+        }
         if store().idle() || paused {
-            let (first, rest) = p.first_screen();
             store().request(store().lib_untracked().text_needs(first));
             if paused && ahead.with_value(|a| a != rest) {
                 let rest = rest.to_vec();

@@ -5,7 +5,8 @@
 // A page of search results is drawn once the texts of its first screen are in, and the rest of
 // its texts follow without being waited for (`SearchPage::first_screen`): a first search waits
 // for six texts, not twenty, and every article of the page still shows its lines without being
-// scrolled to.
+// scrolled to. The rest is fetched at most two at a time, so that the next search's texts never
+// queue behind it, and no more of it once the page is left.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,6 +22,8 @@ const ADDED = 24;
 const FIRST_TEXTS = 6;
 /** Articles on a page of results (`RESULTS_PAGE` in the core). */
 const RESULTS_PAGE = 20;
+/** Most files fetched ahead on their way at once (`AHEAD_AT_ONCE` in `src/data`). */
+const AHEAD_AT_ONCE = 2;
 const env = { server: null, browser: null, dir: null };
 
 before(async () => {
@@ -49,6 +52,26 @@ after(async () => {
   await env.server?.close();
   if (env.dir) fs.rmSync(env.dir, { recursive: true, force: true });
 });
+
+/** Most texts on their way at once in a log of ['sent' | 'in', url], from entry `from` on. */
+function mostAtOnce(log, from = 0) {
+  let now = 0;
+  let most = 0;
+  for (const [k] of log.slice(from)) {
+    now += k === 'sent' ? 1 : -1;
+    most = Math.max(most, now);
+  }
+  return most;
+}
+
+/** Types `q` into the search box as one input event. */
+const search = (page, q) =>
+  page.evaluate((q) => {
+    const input = document.querySelector('[data-testid=q]');
+    input.focus();
+    input.value = q;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, q);
 
 /** For each article shown in the results, in order: whether its lines are drawn. */
 const linesShown = (page) =>
@@ -97,6 +120,40 @@ test('a first search is drawn with its first screen of texts, and the rest of th
   const firstRest = log.findIndex(([k, u]) => k === 'sent' && !sent.slice(0, FIRST_TEXTS).includes(u));
   const firstIn = log.slice(0, firstRest).filter(([k]) => k === 'in').length;
   assert.equal(firstIn, FIRST_TEXTS, `the rest waited for the first screen: ${JSON.stringify(log.map(([k]) => k))}`);
+  // Protects the connections the next search needs: the rest came at most two at a time.
+  assert.ok(mostAtOnce(log, firstRest) <= AHEAD_AT_ONCE, `the rest came ${AHEAD_AT_ONCE} at a time at most: ${JSON.stringify(log.map(([k]) => k))}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a page of results left while its texts are fetched ahead fetches no more of them', async () => {
+  const { context, page, errors } = await openFresh(env.browser, `${env.server.url}?lang=en`);
+  await page.waitForSelector('.article-row .row-words');
+  const log = [];
+  // Wakes `until` whenever the log grows.
+  let wake = () => {};
+  const note = (e) => {
+    log.push(e);
+    wake();
+  };
+  const until = async (cond) => {
+    while (!cond()) await new Promise((r) => (wake = r));
+  };
+  page.on('request', (r) => r.url().includes('/texts/') && note(['sent', r.url()]));
+  page.on('requestfinished', (r) => r.url().includes('/texts/') && note(['in', r.url()]));
+  // Texts come from a slow host: the page is left while the first of the rest are on their way.
+  await page.route('**/texts/**', (route) => setTimeout(() => route.continue(), 150));
+  await search(page, 'التحالف');
+  const sentCount = () => log.filter(([k]) => k === 'sent').length;
+  // The first screen, then the first of the rest, are on their way.
+  await until(() => sentCount() > FIRST_TEXTS);
+  await search(page, 'زززززز');
+  await page.waitForSelector('[data-testid=no-hits]');
+  // Every text asked for has arrived, and the page has had the frames to ask for more.
+  await until(() => sentCount() === log.filter(([k]) => k === 'in').length);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+  const rest = sentCount() - FIRST_TEXTS;
+  assert.ok(rest >= 1 && rest <= AHEAD_AT_ONCE, `of the rest of the page, only those on their way when it was left: ${rest}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

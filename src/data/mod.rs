@@ -146,30 +146,26 @@ impl Store {
         self.ahead.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
-    /// Sends files fetched ahead while fewer than [`AHEAD_AT_ONCE`] are on their way.
+    /// Sends files fetched ahead while fewer than [`AHEAD_AT_ONCE`] are on their way
+    /// ([`Store::fetch`] skips those already loaded, failed or on their way).
     fn send_ahead(&'static self) {
         loop {
-            let next = {
+            let on_its_way = {
                 let inflight = self.inflight.lock().unwrap_or_else(|e| e.into_inner());
-                if inflight.values().filter(|w| !**w).count() >= AHEAD_AT_ONCE {
-                    return;
-                }
-                let mut ahead = self.ahead.lock().unwrap_or_else(|e| e.into_inner());
-                let lib = self.lib_untracked();
-                let failed = self.failed.read().unwrap_or_else(|e| e.into_inner());
-                let mut next = None;
-                while let Some(f) = ahead.pop_front() {
-                    if !(lib.has(f) || inflight.contains_key(&f) || failed.contains_key(&f)) {
-                        next = Some(f);
-                        break;
-                    }
-                }
-                next
+                inflight.values().filter(|awaited| !**awaited).count()
             };
-            match next {
-                Some(f) => self.fetch(vec![f], false),
-                None => return,
+            if on_its_way >= AHEAD_AT_ONCE {
+                return;
             }
+            let Some(f) = self
+                .ahead
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .pop_front()
+            else {
+                return;
+            };
+            self.fetch(vec![f], false);
         }
     }
 

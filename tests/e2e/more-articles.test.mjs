@@ -85,12 +85,7 @@ test('a first search is drawn with its first screen of texts, and the rest of th
   page.on('request', (r) => r.url().includes('/texts/') && log.push(['sent', r.url()]));
   page.on('requestfinished', (r) => r.url().includes('/texts/') && log.push(['in', r.url()]));
   const q = 'التحالف';
-  await page.evaluate((q) => {
-    const input = document.querySelector('[data-testid=q]');
-    input.focus();
-    input.value = q;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, q);
+  await search(page, q);
   await page.waitForFunction(
     (q) => {
       const r = document.querySelector('[data-testid=search-results]');

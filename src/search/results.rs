@@ -8,9 +8,11 @@ use crate::split::prefetch;
 use crate::state::use_url_state;
 use crate::widgets::{Pager, loading, outlet_of, tr};
 use leptos::prelude::*;
+use marsad_core::analysis::results::ArticleHits;
 use marsad_core::analysis::results::{Narrowing, without};
 use marsad_core::bundle::FileId;
 use marsad_core::bundle::library::indexed_block;
+use marsad_core::text::search::run::Matched;
 use marsad_core::text::search::{block_hits, parse_query};
 use marsad_core::view::i18n::{Lang, Msg, facet_name, hidden_count, results_count, t};
 use marsad_core::view::pages::{LastSearch, SearchPage};
@@ -30,41 +32,71 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
     // Searched again only when the query changes, grouped and ordered again only when the
     // filter or the order does: texts arriving and paging reuse the ranking.
     let last = Arc::new(Mutex::new(LastSearch::default()));
+    // The texts of the first screen of a page's articles (their lines and titles) are asked for
+    // as soon as the page is known, before it is drawn, so that they are on their way meanwhile:
+    // at once when no file is on its way, else once those on their way have arrived or typing
+    // pauses. While typing, one batch at a time: fast typing never queues the page of every
+    // half-typed word, and the results of the last word are drawn one batch after the last key,
+    // not after a fixed pause. (Files loaded or on their way are not asked for again.)
     let page = Memo::new(move |_| {
         let (lib, s) = (store().lib(), st.get());
-        last.lock()
+        let p = last
+            .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .page(&lib, &s)
+            .page(&lib, &s);
+        if let Some(p) = &p
+            && (store().idle() || settled.is(&s.q))
+        {
+            store().request(lib.text_needs(p.first_screen().0));
+        }
+        p
     });
-    // The texts of the first screen of this page's articles (their lines and titles): at once
-    // when no file is on its way, else once those on their way have arrived or typing pauses.
-    // While typing, one batch at a time: fast typing never queues the page of every half-typed
-    // word, and the results of the last word are drawn one batch after the last key, not after a
-    // fixed pause. Once typing has paused, the rest of the page's texts are fetched ahead when
-    // the first screen is in (not waited for: the first screen is drawn without them), so that
-    // scrolling down or printing finds them; a page left before then, or while they are on their
-    // way, fetches no more of them.
+    // What is on screen: this query's page, or, while its postings are on their way, the last
+    // query's results (dimmed and marked busy), so that the list does not empty and fill again
+    // at each keystroke. A stale "no results" is not kept: it would say something false.
+    let shown = Memo::new(move |prev: Option<&Option<Shown>>| match page.get() {
+        Some(p) => Some(Shown {
+            q: q.get(),
+            page: p,
+        }),
+        None => prev
+            .and_then(Option::clone)
+            .filter(|s| s.page.results.total > 0),
+    });
+    let stale = Memo::new(move |_| page.with(Option::is_none) && shown.with(Option::is_some));
+    // The view's state without the query and the page: the results' links are made from it and
+    // the query their page was made for, so that a keystroke does not redraw every row.
+    let here = Memo::new(move |_| {
+        st.with(|s| ViewState {
+            q: String::new(),
+            page: None,
+            ..s.clone()
+        })
+    });
+    let sort = Memo::new(move |_| st.with(ViewState::sort));
+    let shown_page = Memo::new(move |_| shown.get().map(|s| s.page));
+    // Once typing has paused, the rest of the page's texts are fetched ahead when the first
+    // screen is in (not waited for: the first screen is drawn without them), so that scrolling
+    // down or printing finds them; a page left before then, or while they are on their way,
+    // fetches no more of them.
     let ahead = StoredValue::new(Vec::<u32>::new());
     on_cleanup(|| store().cancel_prefetch());
     Effect::new(move |_| {
         let Some(p) = page.get() else { return };
         let paused = settled.is(&q.get_untracked());
-        let (first, rest) = p.first_screen();
+        let rest = p.first_screen().1;
         if ahead.with_value(|a| !a.is_empty() && a != rest) {
             ahead.set_value(Vec::new());
             store().cancel_prefetch();
         }
-        if store().idle() || paused {
-            store().request(store().lib_untracked().text_needs(first));
-            if paused && ahead.with_value(|a| a != rest) {
-                let rest = rest.to_vec();
-                ahead.set_value(rest.clone());
-                when_idle(move || {
-                    if ahead.try_with_value(|a| *a == rest) == Some(true) {
-                        store().prefetch(store().lib_untracked().text_needs(&rest));
-                    }
-                });
-            }
+        if paused && ahead.with_value(|a| a != rest) {
+            let rest = rest.to_vec();
+            ahead.set_value(rest.clone());
+            when_idle(move || {
+                if ahead.try_with_value(|a| *a == rest) == Some(true) {
+                    store().prefetch(store().lib_untracked().text_needs(&rest));
+                }
+            });
         }
     });
     // Copy, so that the closures below can be rebuilt as often as needed.
@@ -105,12 +137,17 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
             </button>
         })
     };
-    let paged = Signal::derive(move || page.get().map(|p| p.page).unwrap_or_default());
+    let paged = Signal::derive(move || shown_page.get().map(|p| p.page).unwrap_or_default());
     view! {
-        <section class="search-results" data-testid="search-results" data-q=move || st.get().q data-ready=move || page.get().is_some().to_string()>
-            {move || match page.get() {
-                None => loading(lang.get()).into_any(),
-                Some(p) => {
+        <section
+            class="search-results"
+            data-testid="search-results"
+            data-q=move || st.get().q
+            data-ready=move || page.get().is_some().to_string()
+            aria-busy=move || stale.get().to_string()
+        >
+            {move || match shown_page.get() {
+                Some(p) if !stale.get() => {
                     let l = lang.get();
                     let r = &p.results;
                     view! {
@@ -120,6 +157,7 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
                     }
                     .into_any()
                 }
+                _ => loading(lang.get()).into_any(),
             }}
             <Show when=move || page.get().is_some_and(|p| p.results.total == 0)>
                 <div class="no-results" data-testid="no-hits">
@@ -131,9 +169,9 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
                 </div>
             </Show>
             {move || {
-                let Some(p) = page.get() else { return ().into_any() };
-                let s = st.get();
-                let by_outlet = s.sort() == Sort::Outlet;
+                let Some(Shown { q, page: p }) = shown.get() else { return ().into_any() };
+                let l = lang.get();
+                let by_outlet = sort.get() == Sort::Outlet;
                 // Only the summary's outlets and entries are read here: files arriving redraw
                 // each article on its own.
                 let lib = store().lib_untracked();
@@ -149,7 +187,7 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
                         Some(o) if by_outlet => {
                             let id = lib.summary().outlets.get(o as usize).map(|x| x.id.clone()).unwrap_or_default();
                             let hits = p.outlet_hits(o);
-                            let name = lib.summary().outlets.get(o as usize).map(|x| match s.lang {
+                            let name = lib.summary().outlets.get(o as usize).map(|x| match l {
                                 Lang::Ar => x.name_ar.clone(),
                                 Lang::En => x.name_en.clone(),
                             });
@@ -157,7 +195,7 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
                                 <section class="outlet-group" data-outlet=id>
                                     <h2 class="outlet-group-title">
                                         {name}
-                                        <span class="facet-count" data-testid="outlet-hits">{format!("{} {}", hits, t(s.lang, Msg::Hits))}</span>
+                                        <span class="facet-count" data-testid="outlet-hits">{format!("{} {}", hits, t(l, Msg::Hits))}</span>
                                     </h2>
                                     {items}
                                 </section>
@@ -166,13 +204,16 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
                         _ => out.extend(items),
                     }
                 };
+                let matched = Arc::new(p.matched.clone());
                 for &a in &p.page.items {
+                    let Some(hits) = p.hits(a) else { continue };
                     let outlet = lib.entry(a).map(|e| e.outlet);
                     if by_outlet && outlet != current_outlet {
                         flush(current_outlet, &mut group, &mut out);
                         current_outlet = outlet;
                     }
-                    group.push(view! { <ResultArticle article=a page=page /> }.into_any());
+                    let found = Found { hits: hits.clone(), matched: matched.clone(), q: q.clone() };
+                    group.push(view! { <ResultArticle article=a found=found here=here /> }.into_any());
                 }
                 flush(current_outlet, &mut group, &mut out);
                 out.collect_view().into_any()
@@ -182,11 +223,26 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
     }
 }
 
-/// One article of the results: its title and its best lines.
+/// The results on screen: a page, and the query it was made for.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    q: String,
+    page: SearchPage,
+}
+
+/// What one article of the results shows: its hits, what the query's words matched, and the
+/// query (its links open the reader on it).
+struct Found {
+    hits: ArticleHits,
+    matched: Arc<Matched>,
+    q: String,
+}
+
+/// One article of the results: its title and its best lines. `here` is the view's state without
+/// the query and the page.
 #[component]
-fn ResultArticle(article: u32, page: Memo<Option<SearchPage>>) -> impl IntoView {
+fn ResultArticle(article: u32, found: Found, here: Memo<ViewState>) -> impl IntoView {
     let us = use_url_state();
-    let st = us.state;
     let lib0 = store().lib_untracked();
     let Some(entry) = lib0.entry(article).cloned() else {
         return ().into_any();
@@ -196,13 +252,15 @@ fn ResultArticle(article: u32, page: Memo<Option<SearchPage>>) -> impl IntoView 
     // Redrawn when this article's own text or title arrives, not for every file.
     let text = Memo::new(move |_| store().lib().has(FileId::Text(article)));
     let title = Memo::new(move |_| store().lib().title(article));
+    let Found { hits, matched, q } = found;
     let body = move || {
         text.track();
         let lib = store().lib_untracked();
-        let s = st.get();
+        let s = ViewState {
+            q: q.clone(),
+            ..here.get()
+        };
         let l = s.lang;
-        let p = page.get()?;
-        let hits = p.hits(article)?.clone();
         let title = title.get().unwrap_or_else(|| entry.id.clone());
         let href = us.href(&ViewState {
             view: View::Read,
@@ -224,7 +282,7 @@ fn ResultArticle(article: u32, page: Memo<Option<SearchPage>>) -> impl IntoView 
                     let (_, k) = lib.doc_article(d)?;
                     let bi = indexed_block(&text, k)?;
                     let b = text.blocks[bi];
-                    let h = block_hits(&text.text, b.start as usize..b.end as usize, &p.matched)?;
+                    let h = block_hits(&text.text, b.start as usize..b.end as usize, &matched)?;
                     let snippet = &text.text[h.snippet.range.clone()];
                     let mut parts = Vec::new();
                     let mut at = 0;

@@ -148,7 +148,18 @@ async function keystrokes(s, query) {
   const { during } = window_(s, keys[0].t0, keys[keys.length - 1].done);
   const perKey = keys.map((k) => {
     const fetched = during.filter((r) => r.sent >= k.t0 && r.sent <= k.done);
-    return { text: k.text, ms: +(k.done - k.t0).toFixed(2), requests: fetched.length, bytes: sum(fetched) };
+    return {
+      text: k.text,
+      ms: +(k.done - k.t0).toFixed(2),
+      requests: fetched.length,
+      bytes: sum(fetched),
+      // Each of its requests, in ms from the keystroke: when sent, when its body was in.
+      fetches: fetched.map((r) => ({
+        path: new URL(r.url).pathname.split('/').slice(-2).join('/'),
+        sent: +(r.sent - k.t0).toFixed(1),
+        end: r.end === null ? null : +(r.end - k.t0).toFixed(1),
+      })),
+    };
   });
   return { samples, bytes: sum(during), requests: during.length, perKey };
 }

@@ -153,6 +153,68 @@ test('a page of results left while its texts are fetched ahead fetches no more o
   await context.close();
 });
 
+// While the postings of a new query are on their way, the last results stay on screen, dimmed
+// and marked busy, instead of the list emptying and filling again at each keystroke.
+test('the last results stay on screen, marked busy, while the next query\'s postings are fetched', async () => {
+  const { context, page, errors } = await openFresh(env.browser, `${env.server.url}?lang=en`);
+  await page.waitForSelector('.article-row .row-words');
+  const ready = (q) =>
+    page.waitForFunction(
+      (q) => {
+        const r = document.querySelector('[data-testid=search-results]');
+        return r?.getAttribute('data-q') === q && r.getAttribute('data-ready') === 'true' && !document.documentElement.hasAttribute('data-loading');
+      },
+      q,
+    );
+  // A finished word reads one postings chunk: the one of its stem.
+  await search(page, 'التحالف ');
+  await ready('التحالف ');
+  const articles = () => page.$$eval('.kwic-article', (as) => as.map((a) => a.getAttribute('data-article')));
+  let before = await articles();
+  assert.ok(before.length > 0);
+  // From now on, postings chunks are held until released.
+  const held = [];
+  let wake = () => {};
+  await page.route('**/terms/**', (route) => {
+    held.push(route);
+    wake();
+  });
+  // Words from across the alphabet: at least one has its stem in a chunk not loaded yet.
+  let checked = null;
+  for (const q of ['واشنطن ', 'يونيو ', 'ميليشيات ', 'قوات ', 'بغداد ', 'انسحاب ']) {
+    await search(page, q);
+    const asked = await Promise.race([
+      new Promise((r) => (wake = () => r(true))),
+      ready(q).then(() => false),
+    ]);
+    if (!asked) {
+      // Its chunk was there: its results are what the next word's wait must keep.
+      before = await articles();
+      continue;
+    }
+    const state = await page.evaluate(() => {
+      const r = document.querySelector('[data-testid=search-results]');
+      return {
+        busy: r.getAttribute('aria-busy'),
+        ready: r.getAttribute('data-ready'),
+        shown: [...document.querySelectorAll('.kwic-article')].map((a) => a.getAttribute('data-article')),
+        dimmed: getComputedStyle(document.querySelector('.kwic-article')).opacity,
+        noHits: Boolean(document.querySelector('[data-testid=no-hits]')),
+      };
+    });
+    assert.deepEqual(state, { busy: 'true', ready: 'false', shown: before, dimmed: '0.55', noHits: false }, `while «${q}» is fetched`);
+    for (const r of held.splice(0)) await r.continue();
+    await page.unroute('**/terms/**');
+    await ready(q);
+    assert.equal(await page.getAttribute('[data-testid=search-results]', 'aria-busy'), 'false');
+    checked = q;
+    break;
+  }
+  assert.ok(checked, 'one of the words needed a chunk not loaded yet');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a facet value with many automatic findings keeps its name readable', async () => {
   const { context, page, errors } = await openFresh(env.browser, `${env.server.url}?lang=en`, { viewport: { width: 1280, height: 900 } });
   await page.waitForSelector('[data-testid=event-facet] .facet-auto');

@@ -14,7 +14,9 @@ use marsad_core::bundle::FileId;
 use marsad_core::bundle::library::indexed_block;
 use marsad_core::text::search::run::Matched;
 use marsad_core::text::search::{block_hits, parse_query};
-use marsad_core::view::i18n::{Lang, Msg, facet_name, hidden_count, results_count, t};
+use marsad_core::view::i18n::{
+    Lang, Msg, facet_name, hidden_count, results_count, t, unfinished_word,
+};
 use marsad_core::view::pages::{LastSearch, SearchPage};
 use marsad_core::view::url::{Sort, View, ViewState};
 use std::sync::{Arc, Mutex};
@@ -74,6 +76,11 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
         })
     });
     let sort = Memo::new(move |_| st.with(ViewState::sort));
+    // The last word while it is too short to search, and whether nothing else is searched.
+    let parsed = Memo::new(move |_| {
+        let p = parse_query(&q.get());
+        (p.unfinished, p.clauses.is_empty())
+    });
     let shown_page = Memo::new(move |_| shown.get().map(|s| s.page));
     // Once typing has paused, the rest of the page's texts are fetched ahead when the first
     // screen is in (not waited for: the first screen is drawn without them), so that scrolling
@@ -159,7 +166,10 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
                 }
                 _ => loading(lang.get()).into_any(),
             }}
-            <Show when=move || page.get().is_some_and(|p| p.results.total == 0)>
+            {move || parsed.get().0.map(|w| view! {
+                <p class="results-note" data-testid="unfinished">{unfinished_word(lang.get(), &w)}</p>
+            })}
+            <Show when=move || page.get().is_some_and(|p| p.results.total == 0) && !parsed.get().1>
                 <div class="no-results" data-testid="no-hits">
                     <p>{move || t(lang.get(), Msg::NoHits)}</p>
                     <Show when=move || page.get().is_some_and(|p| p.results.hidden > 0)>

@@ -11,7 +11,7 @@ export const TYPED_QUERY = 'رئيس الوزراء العراقي';
 /**
  * Runs in the page before its scripts: `__bench.libraryDrawn`, the time the library is drawn, and
  * `__bench.resultsDrawn(q)`, whether the results of `q` are drawn (this query's results, with
- * their lines or the no-hits message).
+ * their lines, the no-hits message, or the note that a word just begun is not searched yet).
  */
 function marsadHooks() {
   // The library is drawn: a row with its headline's metadata, and nothing being fetched.
@@ -21,7 +21,12 @@ function marsadHooks() {
     return (
       r?.getAttribute('data-q') === q &&
       r.getAttribute('data-ready') === 'true' &&
-      Boolean(document.querySelector('[data-testid=kwic]') || document.querySelector('[data-testid=no-hits]'))
+      Boolean(
+        document.querySelector('[data-testid=kwic]') ||
+          document.querySelector('[data-testid=no-hits]') ||
+          // Only a word just begun: nothing to search yet, and the note says so.
+          document.querySelector('[data-testid=unfinished]'),
+      )
     );
   };
 }

@@ -102,6 +102,49 @@ test('search highlights the Persian-yeh spelling; a result opens its paragraph; 
   await context.close();
 });
 
+// A new word's first letter, or its article alone, does not narrow the results (no "no results"
+// flash while typing, no matches for whatever begins with «ال»), and the note under the count says
+// why; the note goes once the word has a letter of its own.
+test('a word just begun does not narrow the results, and says so', async () => {
+  const { context, page, errors } = await openFresh(env.browser, `${env.server.url}?lang=en`);
+  const results = async (q) => {
+    await page.fill('[data-testid=q]', q);
+    await page.waitForFunction(
+      (q) => {
+        const r = document.querySelector('[data-testid=search-results]');
+        return r?.getAttribute('data-q') === q && r.getAttribute('data-ready') === 'true' && !document.documentElement.hasAttribute('data-loading');
+      },
+      q,
+    );
+    return page.evaluate(() => ({
+      count: document.querySelector('[data-testid=hit-count]')?.textContent.trim(),
+      articles: [...document.querySelectorAll('.kwic-article')].map((a) => a.getAttribute('data-article')),
+      note: document.querySelector('[data-testid=unfinished]')?.textContent ?? null,
+      noHits: Boolean(document.querySelector('[data-testid=no-hits]')),
+    }));
+  };
+  const finished = await results('اللجنة ');
+  assert.ok(finished.articles.length > 0 && finished.note === null, JSON.stringify(finished));
+  for (const begun of ['ا', 'ال', 'وال']) {
+    const r = await results(`اللجنة ${begun}`);
+    assert.deepEqual(
+      { ...r, note: null },
+      finished,
+      `«اللجنة ${begun}» finds what «اللجنة» finds`,
+    );
+    assert.equal(r.note, `“${begun}” is searched once it has another letter.`);
+  }
+  const narrowed = await results('اللجنة العس');
+  assert.equal(narrowed.note, null);
+  assert.ok(narrowed.articles.length > 0 && !narrowed.noHits);
+  // Alone, a word just begun is not "no results": there is nothing to search yet.
+  const alone = await results('ال');
+  assert.equal(alone.noHits, false);
+  assert.equal(alone.note, '“ال” is searched once it has another letter.');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // Results ordered by outlet are grouped under each outlet with its number of hits; the order is in
 // the link; the count above them reads as English.
 test('search results can be grouped by outlet, with hits per outlet', async () => {

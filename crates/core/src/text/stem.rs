@@ -77,6 +77,12 @@ pub const MONTHS: &[&str] = &[
 const ARTICLES: &[&str] = &["وال", "بال", "كال", "فال", "لل", "ال"];
 const SUFFIXES: &[&str] = &["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
 
+/// Whether a normalized word is only an article, with or without its conjunction or
+/// preposition (`ال`, `وال`, `بال`, `كال`, `فال`, `لل`).
+pub fn is_article(word: &str) -> bool {
+    ARTICLES.contains(&word)
+}
+
 fn len(s: &str) -> usize {
     s.chars().count()
 }

@@ -387,6 +387,16 @@ pub fn results_count(lang: Lang, paragraphs: usize, articles: usize) -> String {
     }
 }
 
+/// Under the results count, while the last word is too short to search
+/// ([`crate::text::search::Query::unfinished`]): `“ال” is searched once it has another letter.`
+/// The word is shown as typed, between quotation marks of the interface's language.
+pub fn unfinished_word(lang: Lang, word: &str) -> String {
+    match lang {
+        Lang::En => format!("“{word}” is searched once it has another letter."),
+        Lang::Ar => format!("يُبحث عن «{word}» حين يُضاف إليها حرف آخر."),
+    }
+}
+
 /// Matches that the filters hide: `3 matching paragraphs are hidden by the current filters.`
 pub fn hidden_count(lang: Lang, n: usize) -> String {
     let p = matches_count(lang, n);
@@ -497,6 +507,20 @@ mod tests {
                 .filter(|r| r.0)
                 .count(),
             2
+        );
+    }
+
+    /// Protects the note under the results while a word is begun: the word as typed, quoted in
+    /// the interface's language.
+    #[test]
+    fn unfinished_word_quotes_it_verbatim() {
+        assert_eq!(
+            unfinished_word(Lang::En, "أَل"),
+            "“أَل” is searched once it has another letter."
+        );
+        assert_eq!(
+            unfinished_word(Lang::Ar, "ال"),
+            "يُبحث عن «ال» حين يُضاف إليها حرف آخر."
         );
     }
 }

@@ -8,6 +8,16 @@ use crate::text::tokenize::{TokenKind, tokenize};
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
     pub clauses: Vec<Clause>,
+    /// The last word as typed (verbatim), when it is still too short to search: one letter, or
+    /// only an article or conjunction (`ال`, `وال`, `بال`, …). It does not narrow the results until
+    /// a letter of its own follows: `رئيس ال` finds what `رئيس` finds, not the blocks that
+    /// happen to hold a word beginning with `ال` (`الى`, `الذي`).
+    pub unfinished: Option<String>,
+}
+
+/// Whether the last word, still being typed, is too short to search (see [`Query::unfinished`]).
+fn too_short(norm: &str, kind: TokenKind) -> bool {
+    norm.chars().count() < 2 || (kind == TokenKind::Word && crate::text::stem::is_article(norm))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,6 +125,7 @@ fn is_quote_open(c: char) -> Option<char> {
 /// Parses a query (see the module docs). Never fails: text without words gives an empty query.
 pub fn parse_query(q: &str) -> Query {
     let mut clauses = Vec::new();
+    let mut unfinished = None;
     let mut rest = q;
     let ends_open =
         !q.ends_with(|c: char| !c.is_alphanumeric() && !crate::text::normalize::is_ignorable(c));
@@ -139,7 +150,10 @@ pub fn parse_query(q: &str) -> Query {
         let toks = tokenize(plain);
         let last_is_open = quoted.is_none() && next.is_empty() && ends_open;
         for (k, t) in toks.iter().enumerate() {
-            if last_is_open && k + 1 == toks.len() && t.norm.chars().count() >= 2 {
+            let last = last_is_open && k + 1 == toks.len();
+            if last && too_short(&t.norm, t.kind) {
+                unfinished = Some(plain[t.start..t.end].to_string());
+            } else if last {
                 let mut forms = vec![t.norm.clone()];
                 if t.kind == TokenKind::Word {
                     let bare = strip_prefixes(&t.norm).to_string();
@@ -160,7 +174,10 @@ pub fn parse_query(q: &str) -> Query {
         }
         rest = next;
     }
-    Query { clauses }
+    Query {
+        clauses,
+        unfinished,
+    }
 }
 
 #[cfg(test)]
@@ -175,5 +192,43 @@ mod tests {
             Some(("لجن".to_string(), "لجنه".to_string()))
         );
         assert_eq!(readings("للجنه", TokenKind::Word), ["جنه", "لجن"]);
+    }
+
+    /// Protects typing a new word: its first letter, or its article alone, does not narrow the
+    /// results (no "no results" flash, no matches for whatever begins with `ال`), and is named.
+    #[test]
+    fn a_last_word_too_short_to_search_does_not_narrow() {
+        // As if the new word had not been begun: the one before it is finished.
+        let words = parse_query("رئيس ").clauses;
+        for typed in [
+            "رئيس ا",
+            "رئيس ال",
+            "رئيس وال",
+            "رئيس بال",
+            "رئيس لل",
+            "رئيس 2",
+        ] {
+            let q = parse_query(typed);
+            assert_eq!(q.clauses, words, "{typed}");
+            let last = typed.split(' ').next_back().unwrap();
+            assert_eq!(q.unfinished.as_deref(), Some(last), "{typed}");
+        }
+        // Verbatim, as typed (with its hamza and diacritics).
+        assert_eq!(parse_query("رئيس أَ").unfinished.as_deref(), Some("أَ"));
+        // One letter of its own after the article is a prefix, as before.
+        assert!(matches!(
+            parse_query("رئيس الوز").clauses.last(),
+            Some(Clause::Prefix(..))
+        ));
+        // A finished word (a space after it) is searched whatever its length.
+        let closed = parse_query("رئيس ال ");
+        assert_eq!(closed.unfinished, None);
+        assert_eq!(closed.clauses.len(), 2);
+        // Inside quotes nothing is unfinished: a phrase is exact.
+        assert_eq!(parse_query("«رئيس ا").unfinished, None);
+        // Alone, it leaves nothing to search.
+        let alone = parse_query("ال");
+        assert!(alone.clauses.is_empty());
+        assert_eq!(alone.unfinished.as_deref(), Some("ال"));
     }
 }

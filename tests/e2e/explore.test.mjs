@@ -102,9 +102,9 @@ test('search highlights the Persian-yeh spelling; a result opens its paragraph; 
   await context.close();
 });
 
-// A new word's first letter, or its article alone, does not narrow the results (no "no results"
-// flash while typing, no matches for whatever begins with «ال»), and the note under the count says
-// why; the note goes once the word has a letter of its own.
+// A new word's first letter, or its article with at most one letter after it, does not narrow the
+// results (no "no results" flash while typing, no matches for whatever begins with «ال»), and the
+// note under the count says why; the note goes once the word has two letters of its own.
 test('a word just begun does not narrow the results, and says so', async () => {
   const { context, page, errors } = await openFresh(env.browser, `${env.server.url}?lang=en`);
   const results = async (q) => {
@@ -125,14 +125,14 @@ test('a word just begun does not narrow the results, and says so', async () => {
   };
   const finished = await results('اللجنة ');
   assert.ok(finished.articles.length > 0 && finished.note === null, JSON.stringify(finished));
-  for (const begun of ['ا', 'ال', 'وال']) {
+  for (const begun of ['ا', 'ال', 'الع', 'وال']) {
     const r = await results(`اللجنة ${begun}`);
     assert.deepEqual(
       { ...r, note: null },
       finished,
       `«اللجنة ${begun}» finds what «اللجنة» finds`,
     );
-    assert.equal(r.note, `“${begun}” is searched once it has another letter.`);
+    assert.equal(r.note, `“${begun}” is not searched yet: type another letter, or a space after it.`);
   }
   const narrowed = await results('اللجنة العس');
   assert.equal(narrowed.note, null);
@@ -140,7 +140,7 @@ test('a word just begun does not narrow the results, and says so', async () => {
   // Alone, a word just begun is not "no results": there is nothing to search yet.
   const alone = await results('ال');
   assert.equal(alone.noHits, false);
-  assert.equal(alone.note, '“ال” is searched once it has another letter.');
+  assert.equal(alone.note, '“ال” is not searched yet: type another letter, or a space after it.');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -77,10 +77,12 @@ pub const MONTHS: &[&str] = &[
 const ARTICLES: &[&str] = &["وال", "بال", "كال", "فال", "لل", "ال"];
 const SUFFIXES: &[&str] = &["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
 
-/// Whether a normalized word is only an article, with or without its conjunction or
-/// preposition (`ال`, `وال`, `بال`, `كال`, `فال`, `لل`).
-pub fn is_article(word: &str) -> bool {
-    ARTICLES.contains(&word)
+/// Whether a normalized word is an article (with or without its conjunction or preposition:
+/// `ال`, `وال`, `بال`, `كال`, `فال`, `لل`) followed by at most one letter: a word just begun.
+pub fn is_article_begun(word: &str) -> bool {
+    ARTICLES
+        .iter()
+        .any(|a| word.strip_prefix(a).is_some_and(|rest| len(rest) <= 1))
 }
 
 fn len(s: &str) -> usize {

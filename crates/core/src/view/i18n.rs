@@ -388,12 +388,15 @@ pub fn results_count(lang: Lang, paragraphs: usize, articles: usize) -> String {
 }
 
 /// Under the results count, while the last word is too short to search
-/// ([`crate::text::search::Query::unfinished`]): `“ال” is searched once it has another letter.`
-/// The word is shown as typed, between quotation marks of the interface's language.
+/// ([`crate::text::search::Query::unfinished`]): `“الو” is not searched yet: type another
+/// letter, or a space after it.` The word is shown as typed, between quotation marks of the
+/// interface's language.
 pub fn unfinished_word(lang: Lang, word: &str) -> String {
     match lang {
-        Lang::En => format!("“{word}” is searched once it has another letter."),
-        Lang::Ar => format!("يُبحث عن «{word}» حين يُضاف إليها حرف آخر."),
+        Lang::En => {
+            format!("“{word}” is not searched yet: type another letter, or a space after it.")
+        }
+        Lang::Ar => format!("لم يُبحث عن «{word}» بعد: أضف حرفًا آخر، أو مسافة بعدها."),
     }
 }
 
@@ -516,11 +519,11 @@ mod tests {
     fn unfinished_word_quotes_it_verbatim() {
         assert_eq!(
             unfinished_word(Lang::En, "أَل"),
-            "“أَل” is searched once it has another letter."
+            "“أَل” is not searched yet: type another letter, or a space after it."
         );
         assert_eq!(
-            unfinished_word(Lang::Ar, "ال"),
-            "يُبحث عن «ال» حين يُضاف إليها حرف آخر."
+            unfinished_word(Lang::Ar, "الو"),
+            "لم يُبحث عن «الو» بعد: أضف حرفًا آخر، أو مسافة بعدها."
         );
     }
 }

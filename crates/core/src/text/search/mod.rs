@@ -13,8 +13,9 @@
 //!   lam dropped), so `اللجنة` finds `للجنة` and the reverse;
 //! - while typing: the last word, when the query does not end with a space, also matches every
 //!   indexed stem it is the beginning of (`التحا` finds `التحالف`), at least two letters long;
-//!   a last word of one letter, or only an article (`ال`, `وال`, …), does not narrow the results
-//!   until a letter of its own follows ([`Query::unfinished`]).
+//!   a last word of one letter, or an article with at most one letter after it (`ال`, `الو`,
+//!   `وال`, …), does not narrow the results until it has two letters of its own or a space after
+//!   it ([`Query::unfinished`]).
 //!
 //! Every hit carries byte ranges into the verbatim [`Article::text`] (char boundaries, for a
 //! `<mark>`), and a keyword-in-context snippet centred on the first hit.

@@ -8,16 +8,19 @@ use crate::text::tokenize::{TokenKind, tokenize};
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
     pub clauses: Vec<Clause>,
-    /// The last word as typed (verbatim), when it is still too short to search: one letter, or
-    /// only an article or conjunction (`ال`, `وال`, `بال`, …). It does not narrow the results until
-    /// a letter of its own follows: `رئيس ال` finds what `رئيس` finds, not the blocks that
-    /// happen to hold a word beginning with `ال` (`الى`, `الذي`).
+    /// The last word as typed (verbatim), when it is still too short to search: one letter, or an
+    /// article (`ال`, `وال`, `بال`, …) with at most one letter after it. It does not narrow the
+    /// results until a second letter of its own follows (or a space): `رئيس ال` and `رئيس الو`
+    /// find what `رئيس` finds, not the blocks that happen to hold a word beginning with `ال`
+    /// (`الى`, `الذي`), nor nothing at all (no stem begins with `الو`, and `و` alone is too short
+    /// a prefix to scan).
     pub unfinished: Option<String>,
 }
 
 /// Whether the last word, still being typed, is too short to search (see [`Query::unfinished`]).
 fn too_short(norm: &str, kind: TokenKind) -> bool {
-    norm.chars().count() < 2 || (kind == TokenKind::Word && crate::text::stem::is_article(norm))
+    norm.chars().count() < 2
+        || (kind == TokenKind::Word && crate::text::stem::is_article_begun(norm))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,7 +206,9 @@ mod tests {
         for typed in [
             "رئيس ا",
             "رئيس ال",
+            "رئيس الو",
             "رئيس وال",
+            "رئيس والع",
             "رئيس بال",
             "رئيس لل",
             "رئيس 2",
@@ -215,7 +220,7 @@ mod tests {
         }
         // Verbatim, as typed (with its hamza and diacritics).
         assert_eq!(parse_query("رئيس أَ").unfinished.as_deref(), Some("أَ"));
-        // One letter of its own after the article is a prefix, as before.
+        // Two letters of its own after the article make a prefix, as before.
         assert!(matches!(
             parse_query("رئيس الوز").clauses.last(),
             Some(Clause::Prefix(..))

@@ -8,8 +8,7 @@ use crate::split::prefetch;
 use crate::state::use_url_state;
 use crate::widgets::{Pager, loading, outlet_of, tr};
 use leptos::prelude::*;
-use marsad_core::analysis::results::ArticleHits;
-use marsad_core::analysis::results::{Narrowing, without};
+use marsad_core::analysis::results::{ArticleHits, Narrowing, without};
 use marsad_core::bundle::FileId;
 use marsad_core::bundle::library::indexed_block;
 use marsad_core::text::search::run::Matched;
@@ -81,7 +80,6 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
         let p = parse_query(&q.get());
         (p.unfinished, p.clauses.is_empty())
     });
-    let shown_page = Memo::new(move |_| shown.get().map(|s| s.page));
     // Once typing has paused, the rest of the page's texts are fetched ahead when the first
     // screen is in (not waited for: the first screen is drawn without them), so that scrolling
     // down or printing finds them; a page left before then, or while they are on their way,
@@ -144,7 +142,9 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
             </button>
         })
     };
-    let paged = Signal::derive(move || shown_page.get().map(|p| p.page).unwrap_or_default());
+    let paged = Signal::derive(move || {
+        shown.with(|s| s.as_ref().map(|s| s.page.page.clone()).unwrap_or_default())
+    });
     view! {
         <section
             class="search-results"
@@ -153,10 +153,9 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
             data-ready=move || page.get().is_some().to_string()
             aria-busy=move || stale.get().to_string()
         >
-            {move || match shown_page.get() {
-                Some(p) if !stale.get() => {
+            {move || match shown.with(|s| s.as_ref().map(|s| s.page.results.clone())) {
+                Some(r) if !stale.get() => {
                     let l = lang.get();
-                    let r = &p.results;
                     view! {
                         <p class="results-count" data-testid="hit-count">
                             {results_count(l, r.total, r.articles.len())}

@@ -8,7 +8,7 @@ use crate::split::prefetch;
 use crate::state::use_url_state;
 use crate::widgets::{Pager, loading, outlet_of, tr};
 use leptos::prelude::*;
-use marsad_core::analysis::results::{ArticleHits, Narrowing, without};
+use marsad_core::analysis::results::{Narrowing, without};
 use marsad_core::bundle::FileId;
 use marsad_core::bundle::library::indexed_block;
 use marsad_core::text::search::run::Matched;
@@ -58,6 +58,7 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
     let shown = Memo::new(move |prev: Option<&Option<Shown>>| match page.get() {
         Some(p) => Some(Shown {
             q: q.get(),
+            matched: Arc::new(p.matched.clone()),
             page: p,
         }),
         None => prev
@@ -142,6 +143,18 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
             </button>
         })
     };
+    // The rows on screen, grouped by outlet when sorted so: each row is drawn once, and a
+    // keystroke that keeps it on screen updates its lines and links in place.
+    let groups = Memo::new(move |_| {
+        let by_outlet = sort.get() == Sort::Outlet;
+        shown.with(|s| {
+            s.as_ref()
+                .map(|s| groups_of(&s.page, by_outlet))
+                .unwrap_or_default()
+        })
+    });
+    let shown_q =
+        Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.q.clone()).unwrap_or_default()));
     let paged = Signal::derive(move || {
         shown.with(|s| s.as_ref().map(|s| s.page.page.clone()).unwrap_or_default())
     });
@@ -177,179 +190,270 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
                     {way_out}
                 </div>
             </Show>
-            {move || {
-                let Some(Shown { q, page: p }) = shown.get() else { return ().into_any() };
-                let l = lang.get();
-                let by_outlet = sort.get() == Sort::Outlet;
-                // Only the summary's outlets and entries are read here: files arriving redraw
-                // each article on its own.
-                let lib = store().lib_untracked();
-                let mut out = Vec::new();
-                let mut current_outlet: Option<u32> = None;
-                let mut group: Vec<AnyView> = Vec::new();
-                let flush = |outlet: Option<u32>, group: &mut Vec<AnyView>, out: &mut Vec<AnyView>| {
-                    if group.is_empty() {
-                        return;
-                    }
-                    let items = std::mem::take(group);
-                    match outlet {
-                        Some(o) if by_outlet => {
-                            let id = lib.summary().outlets.get(o as usize).map(|x| x.id.clone()).unwrap_or_default();
-                            let hits = p.outlet_hits(o);
-                            let name = lib.summary().outlets.get(o as usize).map(|x| match l {
-                                Lang::Ar => x.name_ar.clone(),
-                                Lang::En => x.name_en.clone(),
-                            });
-                            out.push(view! {
-                                <section class="outlet-group" data-outlet=id>
-                                    <h2 class="outlet-group-title">
-                                        {name}
-                                        <span class="facet-count" data-testid="outlet-hits">{format!("{} {}", hits, t(l, Msg::Hits))}</span>
-                                    </h2>
-                                    {items}
-                                </section>
-                            }.into_any());
-                        }
-                        _ => out.extend(items),
-                    }
-                };
-                let matched = Arc::new(p.matched.clone());
-                for &a in &p.page.items {
-                    let Some(hits) = p.hits(a) else { continue };
-                    let outlet = lib.entry(a).map(|e| e.outlet);
-                    if by_outlet && outlet != current_outlet {
-                        flush(current_outlet, &mut group, &mut out);
-                        current_outlet = outlet;
-                    }
-                    let found = Found { hits: hits.clone(), matched: matched.clone(), q: q.clone() };
-                    group.push(view! { <ResultArticle article=a found=found here=here /> }.into_any());
-                }
-                flush(current_outlet, &mut group, &mut out);
-                out.collect_view().into_any()
-            }}
+            <For
+                each=move || groups.get()
+                key=|g| g.key
+                children=move |g| result_group(g.key, groups, shown, shown_q, here)
+            />
             <Pager paged=paged />
         </section>
     }
 }
 
-/// The results on screen: a page, and the query it was made for.
+/// The results on screen: a page, the query it was made for, and what its words matched.
 #[derive(Clone, PartialEq)]
 struct Shown {
     q: String,
+    /// The page's `matched`, shared by its rows (compared by pointer first).
+    matched: Arc<Matched>,
     page: SearchPage,
 }
 
-/// What one article of the results shows: its hits, what the query's words matched, and the
-/// query (its links open the reader on it).
-struct Found {
-    hits: ArticleHits,
-    matched: Arc<Matched>,
-    q: String,
+/// The rows of one outlet when the results are sorted by outlet (`key.0`: its number), else
+/// every row (`key.0`: `None`). `key.1` tells apart two runs of one outlet, should a page ever
+/// hold them.
+#[derive(Clone, PartialEq)]
+struct Group {
+    key: (Option<u32>, u32),
+    articles: Vec<u32>,
 }
 
-/// One article of the results: its title and its best lines. `here` is the view's state without
-/// the query and the page.
+/// The page's articles that have hits, in its order, grouped by outlet when `by_outlet`.
+fn groups_of(p: &SearchPage, by_outlet: bool) -> Vec<Group> {
+    let lib = store().lib_untracked();
+    let mut out: Vec<Group> = Vec::new();
+    for &a in &p.page.items {
+        if p.hits(a).is_none() {
+            continue;
+        }
+        let outlet = if by_outlet {
+            lib.entry(a).map(|e| e.outlet)
+        } else {
+            None
+        };
+        match out.last_mut() {
+            Some(g) if g.key.0 == outlet => g.articles.push(a),
+            _ => {
+                let runs = out.iter().filter(|g| g.key.0 == outlet).count() as u32;
+                out.push(Group {
+                    key: (outlet, runs),
+                    articles: vec![a],
+                });
+            }
+        }
+    }
+    out
+}
+
+/// One group of rows: under its outlet's heading and count when sorted by outlet.
+fn result_group(
+    key: (Option<u32>, u32),
+    groups: Memo<Vec<Group>>,
+    shown: Memo<Option<Shown>>,
+    q: Memo<String>,
+    here: Memo<ViewState>,
+) -> AnyView {
+    let articles = Memo::new(move |_| {
+        groups.with(|gs| {
+            gs.iter()
+                .find(|g| g.key == key)
+                .map(|g| g.articles.clone())
+                .unwrap_or_default()
+        })
+    });
+    let rows = view! {
+        <For
+            each=move || articles.get()
+            key=|a| *a
+            children=move |a| view! { <ResultArticle article=a shown=shown q=q here=here /> }
+        />
+    };
+    let Some(o) = key.0 else {
+        return rows.into_any();
+    };
+    let lang = use_url_state().lang;
+    let lib = store().lib_untracked();
+    let outlet = lib.summary().outlets.get(o as usize).cloned();
+    let id = outlet.as_ref().map(|x| x.id.clone()).unwrap_or_default();
+    let name = move || {
+        outlet.as_ref().map(|x| match lang.get() {
+            Lang::Ar => x.name_ar.clone(),
+            Lang::En => x.name_en.clone(),
+        })
+    };
+    let hits = move || {
+        let n = shown.with(|s| s.as_ref().map_or(0, |s| s.page.outlet_hits(o)));
+        format!("{} {}", n, t(lang.get(), Msg::Hits))
+    };
+    view! {
+        <section class="outlet-group" data-outlet=id>
+            <h2 class="outlet-group-title">
+                {name}
+                <span class="facet-count" data-testid="outlet-hits">{hits}</span>
+            </h2>
+            {rows}
+        </section>
+    }
+    .into_any()
+}
+
+/// One keyword-in-context line: its paragraph, and its words with the hits marked.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Line {
+    /// The paragraph's number in the article, if it has one (the reader opens there).
+    number: Option<u32>,
+    cut_before: bool,
+    cut_after: bool,
+    /// The snippet verbatim, in runs: `true` for a hit.
+    parts: Vec<(String, bool)>,
+}
+
+/// The lines of an article's hits `docs` (best first, as many as `take`), with what `matched`
+/// marked; `None` while its text is on its way.
+fn lines_of(article: u32, docs: &[u32], matched: &Matched, take: usize) -> Option<Vec<Line>> {
+    let lib = store().lib_untracked();
+    let text = lib.text(article)?;
+    let lines = docs
+        .iter()
+        .take(take)
+        .filter_map(|&d| {
+            let (_, k) = lib.doc_article(d)?;
+            let b = text.blocks[indexed_block(&text, k)?];
+            let h = block_hits(&text.text, b.start as usize..b.end as usize, matched)?;
+            let snippet = &text.text[h.snippet.range.clone()];
+            let mut parts = Vec::new();
+            let mut at = 0;
+            for m in &h.snippet.marks {
+                if m.start > at {
+                    parts.push((snippet[at..m.start].to_string(), false));
+                }
+                parts.push((snippet[m.clone()].to_string(), true));
+                at = m.end;
+            }
+            parts.push((snippet[at..].to_string(), false));
+            Some(Line {
+                number: b.number,
+                cut_before: h.snippet.cut_before,
+                cut_after: h.snippet.cut_after,
+                parts,
+            })
+        })
+        .collect();
+    Some(lines)
+}
+
+/// One article of the results: its title and its best lines. It stays on screen while later
+/// keystrokes keep it in the results: its lines are drawn again only where they change, and its
+/// links follow the query (`q`) and the rest of the view's state (`here`, without the query and
+/// the page).
 #[component]
-fn ResultArticle(article: u32, found: Found, here: Memo<ViewState>) -> impl IntoView {
+fn ResultArticle(
+    article: u32,
+    shown: Memo<Option<Shown>>,
+    q: Memo<String>,
+    here: Memo<ViewState>,
+) -> impl IntoView {
     let us = use_url_state();
+    let lang = us.lang;
     let lib0 = store().lib_untracked();
     let Some(entry) = lib0.entry(article).cloned() else {
         return ().into_any();
     };
     let id = entry.id.clone();
+    let fallback = entry.id.clone();
     let expanded = RwSignal::new(false);
     // Redrawn when this article's own text or title arrives, not for every file.
     let text = Memo::new(move |_| store().lib().has(FileId::Text(article)));
     let title = Memo::new(move |_| store().lib().title(article));
-    let Found { hits, matched, q } = found;
-    let body = move || {
+    // This article's hits on the page on screen, and what the query's words matched.
+    let found = Memo::new(move |_| {
+        shown.with(|s| {
+            s.as_ref().and_then(|s| {
+                let h = s.page.hits(article)?;
+                Some((h.docs.clone(), s.matched.clone()))
+            })
+        })
+    });
+    let lines = Memo::new(move |_| {
         text.track();
-        let lib = store().lib_untracked();
-        let s = ViewState {
-            q: q.clone(),
-            ..here.get()
+        let take = if expanded.get() {
+            usize::MAX
+        } else {
+            LINES_PER_ARTICLE
         };
-        let l = s.lang;
-        let title = title.get().unwrap_or_else(|| entry.id.clone());
-        let href = us.href(&ViewState {
-            view: View::Read,
-            article: Some(entry.id.clone()),
-            page: None,
-            ..s.clone()
-        });
-        let lines = match lib.text(article) {
-            None => loading(l).into_any(),
-            Some(text) => hits
-                .docs
-                .iter()
-                .take(if expanded.get() {
-                    usize::MAX
-                } else {
-                    LINES_PER_ARTICLE
-                })
-                .filter_map(|&d| {
-                    let (_, k) = lib.doc_article(d)?;
-                    let bi = indexed_block(&text, k)?;
-                    let b = text.blocks[bi];
-                    let h = block_hits(&text.text, b.start as usize..b.end as usize, &matched)?;
-                    let snippet = &text.text[h.snippet.range.clone()];
-                    let mut parts = Vec::new();
-                    let mut at = 0;
-                    for m in &h.snippet.marks {
-                        if m.start > at {
-                            parts.push(snippet[at..m.start].to_string().into_any());
-                        }
-                        parts.push(
-                            view! { <mark class="hit">{snippet[m.clone()].to_string()}</mark> }
-                                .into_any(),
-                        );
-                        at = m.end;
-                    }
-                    parts.push(snippet[at..].to_string().into_any());
-                    let target = ViewState {
-                        view: View::Read,
-                        article: Some(entry.id.clone()),
-                        paragraph: b.number,
-                        page: None,
-                        ..s.clone()
-                    };
-                    let pnum = b.number.map(|n| format!("¶{n}"));
-                    Some(view! {
-                        <li class="kwic">
-                            <a href=us.href(&target) data-testid="kwic" on:pointerenter=|_| prefetch(View::Read) on:focus=|_| prefetch(View::Read)>
-                                <span class="kwic-p">{pnum}</span>
-                                <span class="kwic-text" lang="ar" dir="rtl">
-                                    {h.snippet.cut_before.then_some("… ")}
-                                    {parts}
-                                    {h.snippet.cut_after.then_some(" …")}
-                                </span>
-                            </a>
-                        </li>
-                    })
-                })
-                .collect_view()
-                .into_any(),
-        };
-        let more = if expanded.get() {
+        found.with(|f| match f {
+            Some((docs, matched)) => lines_of(article, docs, matched, take),
+            None => Some(Vec::new()),
+        })
+    });
+    let more = Memo::new(move |_| {
+        let n = found.with(|f| f.as_ref().map_or(0, |(docs, _)| docs.len()));
+        if expanded.get() {
             0
         } else {
-            hits.docs.len().saturating_sub(LINES_PER_ARTICLE)
-        };
-        Some(view! {
-            <p class="row-meta">
-                <span class="outlet-name">{outlet_of(article, l)}</span>
-            </p>
-            <a class="kwic-title" href=href lang="ar" dir="rtl" on:pointerenter=|_| prefetch(View::Read) on:focus=|_| prefetch(View::Read)>{title}</a>
-            <ul class="kwic-lines">{lines}</ul>
-            {(more > 0).then(|| view! {
-                <button type="button" class="kwic-more" data-testid="kwic-more" on:click=move |_| expanded.set(true)>
-                    {format!("{} (+{more})", tr(l, "كل المواضع في هذا المقال", "Every match in this article"))}
-                </button>
-            })}
+            n.saturating_sub(LINES_PER_ARTICLE)
+        }
+    });
+    // The reader on this article (at `paragraph`), with the results' query marked.
+    let reader = move |paragraph: Option<u32>| {
+        us.href(&ViewState {
+            view: View::Read,
+            article: Some(entry.id.clone()),
+            paragraph,
+            page: None,
+            q: q.get(),
+            ..here.get()
         })
     };
+    let reader_of_line = reader.clone();
+    let line = move |l: Line| {
+        let reader = reader_of_line.clone();
+        let pnum = l.number.map(|n| format!("¶{n}"));
+        let parts = l
+            .parts
+            .into_iter()
+            .map(|(s, hit)| {
+                if hit {
+                    view! { <mark class="hit">{s}</mark> }.into_any()
+                } else {
+                    s.into_any()
+                }
+            })
+            .collect_view();
+        view! {
+            <li class="kwic">
+                <a href=move || reader(l.number) data-testid="kwic" on:pointerenter=|_| prefetch(View::Read) on:focus=|_| prefetch(View::Read)>
+                    <span class="kwic-p">{pnum}</span>
+                    <span class="kwic-text" lang="ar" dir="rtl">
+                        {l.cut_before.then_some("… ")}
+                        {parts}
+                        {l.cut_after.then_some(" …")}
+                    </span>
+                </a>
+            </li>
+        }
+    };
     view! {
-        <div class="kwic-article" data-article=id>{body}</div>
+        <div class="kwic-article" data-article=id>
+            <p class="row-meta">
+                <span class="outlet-name">{move || outlet_of(article, lang.get())}</span>
+            </p>
+            <a class="kwic-title" href=move || reader(None) lang="ar" dir="rtl" on:pointerenter=|_| prefetch(View::Read) on:focus=|_| prefetch(View::Read)>
+                {move || title.get().unwrap_or_else(|| fallback.clone())}
+            </a>
+            <ul class="kwic-lines">
+                {move || lines.with(Option::is_none).then(|| loading(lang.get()))}
+                <For each=move || lines.get().unwrap_or_default() key=|l| l.clone() children=line />
+            </ul>
+            {move || (more.get() > 0).then(|| {
+                let n = more.get();
+                view! {
+                    <button type="button" class="kwic-more" data-testid="kwic-more" on:click=move |_| expanded.set(true)>
+                        {format!("{} (+{n})", tr(lang.get(), "كل المواضع في هذا المقال", "Every match in this article"))}
+                    </button>
+                }
+            })}
+        </div>
     }
     .into_any()
 }

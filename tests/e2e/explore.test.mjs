@@ -24,6 +24,18 @@ async function snapshot(page) {
   }));
 }
 
+/** Types `q` into the search box (one input event) and waits until its results are drawn. */
+async function searchFor(page, q) {
+  await page.fill('[data-testid=q]', q);
+  await page.waitForFunction(
+    (q) => {
+      const r = document.querySelector('[data-testid=search-results]');
+      return r?.getAttribute('data-q') === q && r.getAttribute('data-ready') === 'true' && !document.documentElement.hasAttribute('data-loading');
+    },
+    q,
+  );
+}
+
 // Acceptance: "find every article that names the armed groups and see the wording each uses".
 test('the naming facet finds every article that names the armed groups, with each wording', async () => {
   const { context, page, errors } = await openFresh(env.browser, env.server.url + '?lang=en');
@@ -108,14 +120,7 @@ test('search highlights the Persian-yeh spelling; a result opens its paragraph; 
 test('a word just begun does not narrow the results, and says so', async () => {
   const { context, page, errors } = await openFresh(env.browser, `${env.server.url}?lang=en`);
   const results = async (q) => {
-    await page.fill('[data-testid=q]', q);
-    await page.waitForFunction(
-      (q) => {
-        const r = document.querySelector('[data-testid=search-results]');
-        return r?.getAttribute('data-q') === q && r.getAttribute('data-ready') === 'true' && !document.documentElement.hasAttribute('data-loading');
-      },
-      q,
-    );
+    await searchFor(page, q);
     return page.evaluate(() => ({
       count: document.querySelector('[data-testid=hit-count]')?.textContent.trim(),
       articles: [...document.querySelectorAll('.kwic-article')].map((a) => a.getAttribute('data-article')),
@@ -141,6 +146,47 @@ test('a word just begun does not narrow the results, and says so', async () => {
   const alone = await results('ال');
   assert.equal(alone.noHits, false);
   assert.equal(alone.note, '“ال” is not searched yet: type another letter, or a space after it.');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// While a word is typed, an article that stays in the results keeps its row: the row moves with
+// its article when the order changes (it is not another article's row rewritten), its lines are
+// kept where they read the same, and its links follow the query.
+test('a keystroke keeps each article row on screen, moved with its article, with links that follow the query', async () => {
+  const { context, page, errors } = await openFresh(env.browser, `${env.server.url}?lang=en`);
+  let kept = 0;
+  // Narrowing keystrokes (the order of the seeds' articles changes at some of them), then a
+  // word just begun, which searches the same.
+  for (const [from, to] of [['السودا', 'السوداني'], ['العر', 'العرا'], ['التح', 'التحا'], ['اللجنة', 'اللجنة ا']]) {
+    await searchFor(page, from);
+    await page.evaluate(() => {
+      for (const row of document.querySelectorAll('.kwic-article')) {
+        row.__was = row.getAttribute('data-article');
+        row.__lines = [...row.querySelectorAll('[data-testid=kwic]')].map((a) => a.innerHTML);
+        for (const a of row.querySelectorAll('[data-testid=kwic]')) a.closest('li').__was = a.innerHTML;
+      }
+    });
+    await searchFor(page, to);
+    const r = await page.evaluate((q) => {
+      const rows = [...document.querySelectorAll('.kwic-article')];
+      const hrefQ = (a) => new URL(a.getAttribute('href'), location.href).searchParams.get('q');
+      return {
+        kept: rows.filter((row) => row.__was !== undefined).length,
+        rewritten: rows.filter((row) => row.__was !== undefined && row.__was !== row.getAttribute('data-article')).map((row) => `${row.__was} → ${row.getAttribute('data-article')}`),
+        // A line that reads as it did is the element it was, not a new one.
+        linesRedrawn: rows.filter((row) => row.__was !== undefined).flatMap((row) =>
+          [...row.querySelectorAll('[data-testid=kwic]')].filter((a) => a.closest('li').__was === undefined && row.__lines.includes(a.innerHTML)).map((a) => a.textContent),
+        ),
+        staleLinks: [...document.querySelectorAll('.kwic-title, [data-testid=kwic]')].filter((a) => hrefQ(a) !== q).length,
+      };
+    }, to);
+    assert.deepEqual(r.rewritten, [], `«${from}» → «${to}»: no row shows another article than it did`);
+    assert.deepEqual(r.linesRedrawn, [], `«${from}» → «${to}»: unchanged lines are kept`);
+    assert.equal(r.staleLinks, 0, `«${to}»: every link carries the query`);
+    kept += r.kept;
+  }
+  assert.ok(kept > 0, 'articles that stay in the results keep their rows');
   assert.deepEqual(errors, []);
   await context.close();
 });

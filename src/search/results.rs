@@ -58,7 +58,6 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
     let shown = Memo::new(move |prev: Option<&Option<Shown>>| match page.get() {
         Some(p) => Some(Shown {
             q: q.get(),
-            matched: Arc::new(p.matched.clone()),
             page: p,
         }),
         None => prev
@@ -200,12 +199,10 @@ pub fn SearchResults(settled: Settled) -> impl IntoView {
     }
 }
 
-/// The results on screen: a page, the query it was made for, and what its words matched.
+/// The results on screen: a page, and the query it was made for.
 #[derive(Clone, PartialEq)]
 struct Shown {
     q: String,
-    /// The page's `matched`, shared by its rows (compared by pointer first).
-    matched: Arc<Matched>,
     page: SearchPage,
 }
 
@@ -370,7 +367,7 @@ fn ResultArticle(
         shown.with(|s| {
             s.as_ref().and_then(|s| {
                 let h = s.page.hits(article)?;
-                Some((h.docs.clone(), s.matched.clone()))
+                Some((h.docs.clone(), s.page.matched.clone()))
             })
         })
     });

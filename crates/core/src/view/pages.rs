@@ -106,8 +106,9 @@ pub fn library_rows(lib: &Library, state: &ViewState) -> Paged {
 /// A page of search results.
 #[derive(Debug, Clone, Default)]
 pub struct SearchPage {
-    /// What the query's words matched (to mark them in the texts).
-    pub matched: Matched,
+    /// What the query's words matched (to mark them in the texts; shared by every page of one
+    /// search).
+    pub matched: Arc<Matched>,
     /// Every matching article within the filter (shared between the pages of one search).
     pub results: Arc<SearchResults>,
     /// The articles of this page, in the chosen order.
@@ -120,7 +121,7 @@ pub struct SearchPage {
 
 impl PartialEq for SearchPage {
     fn eq(&self, other: &Self) -> bool {
-        self.matched == other.matched
+        (Arc::ptr_eq(&self.matched, &other.matched) || self.matched == other.matched)
             && self.page == other.page
             && self.hits == other.hits
             && (Arc::ptr_eq(&self.results, &other.results) || self.results == other.results)
@@ -152,7 +153,7 @@ impl SearchPage {
 /// postings chunks are missing ([`Library::search_needs`] names them).
 pub fn search_page(lib: &Library, state: &ViewState) -> Option<SearchPage> {
     let ranked = lib.search(&parse_query(&state.q))?;
-    Some(Listing::of(lib, state, &ranked).page(&ranked, state))
+    Some(Listing::of(lib, state, &ranked).page(state))
 }
 
 /// A ranking within a filter, in an order: what every page of it is cut from.
@@ -160,6 +161,7 @@ pub fn search_page(lib: &Library, state: &ViewState) -> Option<SearchPage> {
 struct Listing {
     /// What it was made for: the filter, the order and the language (outlet names order).
     key: (Filter, Sort, Lang),
+    matched: Arc<Matched>,
     results: Arc<SearchResults>,
     ordered: Vec<u32>,
     /// Each article's position in `results.articles`, by article number.
@@ -197,6 +199,7 @@ impl Listing {
         }
         Listing {
             key: Listing::key(state),
+            matched: Arc::new(ranked.matched.clone()),
             results: Arc::new(results),
             ordered,
             at,
@@ -204,7 +207,7 @@ impl Listing {
         }
     }
 
-    fn page(&self, ranked: &Ranked, state: &ViewState) -> SearchPage {
+    fn page(&self, state: &ViewState) -> SearchPage {
         let page = paginate(&self.ordered, state.page(), RESULTS_PAGE);
         let hits = page
             .items
@@ -215,7 +218,7 @@ impl Listing {
             })
             .collect();
         SearchPage {
-            matched: ranked.matched.clone(),
+            matched: self.matched.clone(),
             results: self.results.clone(),
             page,
             hits,
@@ -254,7 +257,7 @@ impl LastSearch {
             Some(l) if l.key == key => l,
             _ => Listing::of(lib, state, &ranked),
         };
-        let page = listing.page(&ranked, state);
+        let page = listing.page(state);
         self.listing = Some(listing);
         Some(page)
     }

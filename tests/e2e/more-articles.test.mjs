@@ -182,11 +182,10 @@ test('the last results stay on screen, marked busy, while the next query\'s post
   // Words from across the alphabet: at least one has its stem in a chunk not loaded yet.
   let checked = null;
   for (const q of ['واشنطن ', 'يونيو ', 'ميليشيات ', 'قوات ', 'بغداد ', 'انسحاب ']) {
+    // Listening before typing: the chunk may be asked for before `search` returns.
+    const chunkAsked = new Promise((r) => (wake = () => r(true)));
     await search(page, q);
-    const asked = await Promise.race([
-      new Promise((r) => (wake = () => r(true))),
-      ready(q).then(() => false),
-    ]);
+    const asked = await Promise.race([chunkAsked, ready(q).then(() => false)]);
     if (!asked) {
       // Its chunk was there: its results are what the next word's wait must keep.
       before = await articles();
